@@ -1,0 +1,593 @@
+/*
+ * pblint — the command-line linter.
+ *
+ *   pblint [options] FILE|DIR...
+ *
+ * Exit status: 0 when no finding reaches --fail-on (default: error), 1 when
+ * one does, 2 on a usage, I/O, input or plugin-load error.
+ */
+#include <pblint/pblint.h>
+#include <pblint/plugin.h>
+
+#include "pblint-config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct options {
+    int column_unit;
+    int color; /* -1 auto, 0 never, 1 always */
+    int fail_on;
+    bool plain;
+    bool quiet;
+    bool no_default_plugins;
+    bool list_rules;
+    const char *explain;
+    bool dump_model;
+    const char *select;
+    char **plugins;
+    size_t nplugins;
+} options;
+
+typedef struct strvec {
+    char **v;
+    size_t n, cap;
+} strvec;
+
+static int sv_push(strvec *s, const char *str)
+{
+    if (s->n == s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 16;
+        char **nv = realloc(s->v, nc * sizeof *nv);
+        if (!nv)
+            return -1;
+        s->v = nv;
+        s->cap = nc;
+    }
+    s->v[s->n] = strdup(str);
+    return s->v[s->n++] ? 0 : -1;
+}
+
+static void sv_free(strvec *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->v[i]);
+    free(s->v);
+}
+
+static void usage(FILE *out)
+{
+    fputs("usage: pblint [options] FILE|DIR...\n"
+          "Lints Chinese public-finance performance filings (绩效目标申报表, 绩效自评报告)\n"
+          "given as text; directories are searched for *.txt files.\n"
+          "\n"
+          "options:\n"
+          "  --fail-on=LEVEL        exit 1 when a finding reaches LEVEL: error (default),\n"
+          "                         warning, note, or never\n"
+          "  --color=WHEN           colour the output: auto (default; only on a terminal),\n"
+          "                         always, never\n"
+          "  --column-unit=UNIT     what a column counts: display (default, as GCC: a CJK\n"
+          "                         character is 2, a tab goes to the next multiple of 8),\n"
+          "                         byte (Vim's %c), codepoint\n"
+          "  --plain                no source excerpt, no fix-it lines, no colour\n"
+          "  --quiet                print errors only\n"
+          "  --select=RULES         run only these rules: comma-separated ids or\n"
+          "                         plugin/* patterns (the others are turned off)\n"
+          "  --plugin=FILE          load a plugin (may be repeated)\n"
+          "  --no-default-plugins   load only the plugins named with --plugin or\n"
+          "                         PBLINT_PLUGIN_PATH\n"
+          "  --list-rules           list every rule with its plugin and default severity\n"
+          "  --explain=RULE         print the documentation of a rule\n"
+          "  --dump-model           print the document model of each file as JSON\n"
+          "  --version              print the version\n"
+          "  --help                 print this help\n"
+          "\n"
+          "environment:\n"
+          "  PBLINT_PLUGIN_PATH     colon-separated plugin directories or files, loaded\n"
+          "                         after the built-in plugin directory\n"
+          "  PBLINT_RULES_DOC       directory of rule pages for --explain\n",
+          out);
+}
+
+static bool running_from_build_tree(void)
+{
+    char self[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0)
+        return false;
+    self[n] = '\0';
+    char *slash = strrchr(self, '/');
+    if (!slash)
+        return false;
+    *slash = '\0';
+    char want[PATH_MAX];
+    snprintf(want, sizeof want, "%s/cli", PBLINT_BUILD_ROOT);
+    char real_want[PATH_MAX];
+    if (!realpath(want, real_want))
+        return false;
+    return strcmp(self, real_want) == 0;
+}
+
+static void report_plugin_error(void *ud, const char *msg)
+{
+    int *failures = ud;
+    fprintf(stderr, "pblint: error: %s\n", msg);
+    (*failures)++;
+}
+
+/* Loads a file or every plugin of a directory; counts failures. */
+static void load_path(pblint_ctx *ctx, const char *path, int *failures, bool must_exist)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        if (must_exist) {
+            fprintf(stderr, "pblint: error: %s: cannot load plugin: %s\n", path, strerror(errno));
+            (*failures)++;
+        }
+        return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        int unused = 0;
+        if (pblint_ctx_load_plugin_dir(ctx, path, report_plugin_error, &unused) < 0) {
+            fprintf(stderr, "pblint: error: %s\n", pblint_ctx_error(ctx));
+            (*failures)++;
+        }
+        *failures += unused;
+    } else if (pblint_ctx_load_plugin(ctx, path) != 0) {
+        fprintf(stderr, "pblint: error: %s\n", pblint_ctx_error(ctx));
+        (*failures)++;
+    }
+}
+
+static int load_plugins(pblint_ctx *ctx, const options *o)
+{
+    int failures = 0;
+    if (!o->no_default_plugins) {
+        if (running_from_build_tree())
+            load_path(ctx, PBLINT_BUILD_ROOT "/plugins", &failures, true);
+        else
+            load_path(ctx, PBLINT_PLUGIN_DIR, &failures, false);
+    }
+    const char *env = getenv("PBLINT_PLUGIN_PATH");
+    if (env && *env) {
+        char *copy = strdup(env);
+        char *save = NULL;
+        for (char *p = strtok_r(copy, ":", &save); p; p = strtok_r(NULL, ":", &save))
+            load_path(ctx, p, &failures, true);
+        free(copy);
+    }
+    for (size_t i = 0; i < o->nplugins; i++)
+        load_path(ctx, o->plugins[i], &failures, true);
+    return failures;
+}
+
+/* ------------------------------------------------------------ explain */
+
+static int explain(const char *rule)
+{
+    const char *dirs[3];
+    size_t nd = 0;
+    const char *env = getenv("PBLINT_RULES_DOC");
+    if (env && *env)
+        dirs[nd++] = env;
+    if (running_from_build_tree())
+        dirs[nd++] = PBLINT_SOURCE_ROOT "/rules-doc";
+    dirs[nd++] = PBLINT_DOC_DIR;
+    if (!strchr(rule, '/') || strstr(rule, "..")) {
+        fprintf(stderr, "pblint: error: '%s' is not a rule id (plugin/rule, e.g. amounts/fund-sum)\n",
+                rule);
+        return 2;
+    }
+    for (size_t i = 0; i < nd; i++) {
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/%s.md", dirs[i], rule);
+        FILE *f = fopen(path, "rb");
+        if (!f)
+            continue;
+        char buf[8192];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+            fwrite(buf, 1, n, stdout);
+        fclose(f);
+        return 0;
+    }
+    fprintf(stderr, "pblint: error: no documentation for rule '%s' (looked in", rule);
+    for (size_t i = 0; i < nd; i++)
+        fprintf(stderr, "%s %s", i ? "," : "", dirs[i]);
+    fprintf(stderr, "); see pblint --list-rules\n");
+    return 2;
+}
+
+/* ------------------------------------------------------------- inputs */
+
+typedef struct visited {
+    dev_t dev;
+    ino_t ino;
+} visited;
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool ends_with_txt(const char *s)
+{
+    size_t n = strlen(s);
+    return n > 4 && strcmp(s + n - 4, ".txt") == 0;
+}
+
+/* Walks a directory for *.txt files in sorted order, following symbolic
+ * links but never entering the same directory twice (loops). */
+static int walk(const char *dir, strvec *files, visited **seen, size_t *nseen, int depth)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0)
+        return -1;
+    for (size_t i = 0; i < *nseen; i++)
+        if ((*seen)[i].dev == st.st_dev && (*seen)[i].ino == st.st_ino)
+            return 0;
+    visited *nv = realloc(*seen, (*nseen + 1) * sizeof **seen);
+    if (!nv)
+        return -1;
+    *seen = nv;
+    (*seen)[(*nseen)++] = (visited){st.st_dev, st.st_ino};
+    if (depth > 64)
+        return 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, "pblint: error: %s: cannot read directory: %s\n", dir, strerror(errno));
+        return -1;
+    }
+    strvec names = {0};
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (e->d_name[0] != '.')
+            sv_push(&names, e->d_name);
+    closedir(d);
+    if (names.n)
+        qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    int rc = 0;
+    for (size_t i = 0; i < names.n; i++) {
+        size_t len = strlen(dir) + strlen(names.v[i]) + 2;
+        char *p = malloc(len);
+        if (!p)
+            continue;
+        snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
+        struct stat cs;
+        if (stat(p, &cs) == 0 && S_ISDIR(cs.st_mode)) {
+            if (walk(p, files, seen, nseen, depth + 1) < 0)
+                rc = -1;
+        } else if (ends_with_txt(names.v[i])) {
+            sv_push(files, p);
+        }
+        free(p);
+    }
+    sv_free(&names);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- main */
+
+enum {
+    OPT_COLOR = 256,
+    OPT_COLUMN_UNIT,
+    OPT_FAIL_ON,
+    OPT_PLAIN,
+    OPT_PLUGIN,
+    OPT_NO_DEFAULT_PLUGINS,
+    OPT_LIST_RULES,
+    OPT_EXPLAIN,
+    OPT_DUMP_MODEL,
+    OPT_VERSION,
+    OPT_QUIET,
+    OPT_SELECT,
+};
+
+static int parse_args(int argc, char **argv, options *o, strvec *plugins)
+{
+    static const struct option longopts[] = {
+        {"color", required_argument, NULL, OPT_COLOR},
+        {"colour", required_argument, NULL, OPT_COLOR},
+        {"column-unit", required_argument, NULL, OPT_COLUMN_UNIT},
+        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+        {"plain", no_argument, NULL, OPT_PLAIN},
+        {"quiet", no_argument, NULL, OPT_QUIET},
+        {"plugin", required_argument, NULL, OPT_PLUGIN},
+        {"select", required_argument, NULL, OPT_SELECT},
+        {"no-default-plugins", no_argument, NULL, OPT_NO_DEFAULT_PLUGINS},
+        {"list-rules", no_argument, NULL, OPT_LIST_RULES},
+        {"explain", required_argument, NULL, OPT_EXPLAIN},
+        {"dump-model", no_argument, NULL, OPT_DUMP_MODEL},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") == 0)
+                o->color = -1;
+            else if (strcmp(optarg, "always") == 0)
+                o->color = 1;
+            else if (strcmp(optarg, "never") == 0)
+                o->color = 0;
+            else {
+                fprintf(stderr, "pblint: error: --color takes auto, always or never, not '%s'\n",
+                        optarg);
+                return 2;
+            }
+            break;
+        case OPT_COLUMN_UNIT:
+            if (strcmp(optarg, "display") == 0)
+                o->column_unit = PBLINT_COLUMN_DISPLAY;
+            else if (strcmp(optarg, "byte") == 0)
+                o->column_unit = PBLINT_COLUMN_BYTE;
+            else if (strcmp(optarg, "codepoint") == 0)
+                o->column_unit = PBLINT_COLUMN_CODEPOINT;
+            else {
+                fprintf(stderr,
+                        "pblint: error: --column-unit takes display, byte or codepoint, not '%s'\n",
+                        optarg);
+                return 2;
+            }
+            break;
+        case OPT_FAIL_ON:
+            if (strcmp(optarg, "never") == 0) {
+                o->fail_on = PBLINT_SEV_ERROR + 1;
+            } else {
+                pblint_severity s;
+                if (pblint_severity_parse(optarg, &s) != 0 || s < PBLINT_SEV_NOTE) {
+                    fprintf(stderr,
+                            "pblint: error: --fail-on takes error, warning, note or never, not "
+                            "'%s'\n",
+                            optarg);
+                    return 2;
+                }
+                o->fail_on = s;
+            }
+            break;
+        case OPT_PLAIN:
+            o->plain = true;
+            break;
+        case OPT_QUIET:
+        case 'q':
+            o->quiet = true;
+            break;
+        case OPT_PLUGIN:
+            sv_push(plugins, optarg);
+            break;
+        case OPT_SELECT:
+            o->select = optarg;
+            break;
+        case OPT_NO_DEFAULT_PLUGINS:
+            o->no_default_plugins = true;
+            break;
+        case OPT_LIST_RULES:
+            o->list_rules = true;
+            break;
+        case OPT_EXPLAIN:
+            o->explain = optarg;
+            break;
+        case OPT_DUMP_MODEL:
+            o->dump_model = true;
+            break;
+        case OPT_VERSION:
+            printf("pblint %s (plugin ABI %d.%d)\n", pblint_version(), PBLINT_ABI_MAJOR,
+                   PBLINT_ABI_MINOR);
+            return 0;
+        case 'h':
+            usage(stdout);
+            return 0;
+        default:
+            if (optopt && optopt < 256)
+                fprintf(stderr, "pblint: error: unknown option '-%c'\n", optopt);
+            else
+                fprintf(stderr, "pblint: error: unknown option '%s'\n", argv[optind - 1]);
+            fprintf(stderr, "Try 'pblint --help'.\n");
+            return 2;
+        }
+    }
+    o->plugins = plugins->v;
+    o->nplugins = plugins->n;
+    return -1;
+}
+
+static int list_rules(pblint_ctx *ctx)
+{
+    size_t n = pblint_ctx_rule_count(ctx);
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        pblint_rule_info ri;
+        pblint_ctx_rule(ctx, i, &ri);
+        if (strlen(ri.id) > w)
+            w = strlen(ri.id);
+    }
+    for (size_t i = 0; i < n; i++) {
+        pblint_rule_info ri;
+        pblint_ctx_rule(ctx, i, &ri);
+        printf("%-*s  %-7s  %s\n", (int)w, ri.id, pblint_severity_name(ri.default_severity),
+               ri.summary);
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    options o = {0};
+    o.color = -1;
+    o.fail_on = PBLINT_SEV_ERROR;
+    o.column_unit = PBLINT_COLUMN_DISPLAY;
+    strvec plugins = {0};
+    int rc = parse_args(argc, argv, &o, &plugins);
+    if (rc >= 0) {
+        sv_free(&plugins);
+        return rc;
+    }
+    if (o.explain) {
+        rc = explain(o.explain);
+        sv_free(&plugins);
+        return rc;
+    }
+
+    pblint_ctx *ctx = pblint_ctx_new();
+    if (!ctx) {
+        fprintf(stderr, "pblint: error: out of memory\n");
+        return 2;
+    }
+    int load_failures = load_plugins(ctx, &o);
+    if (o.select) {
+        /* everything off, then the selected rules back to their defaults */
+        pblint_ctx_set_severity(ctx, "*", PBLINT_SEV_OFF);
+        char *copy = strdup(o.select);
+        char *save = NULL;
+        int bad = 0;
+        for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+            size_t n = pblint_ctx_rule_count(ctx);
+            size_t hits = 0;
+            size_t pl = strlen(p);
+            for (size_t i = 0; i < n; i++) {
+                pblint_rule_info ri;
+                pblint_ctx_rule(ctx, i, &ri);
+                bool m = strcmp(p, "*") == 0 || strcmp(p, ri.id) == 0 ||
+                         (pl >= 2 && strcmp(p + pl - 2, "/*") == 0 && strlen(ri.plugin) == pl - 2 &&
+                          strncmp(ri.plugin, p, pl - 2) == 0);
+                if (m) {
+                    pblint_ctx_set_severity(ctx, ri.id, PBLINT_SEV_DEFAULT);
+                    hits++;
+                }
+            }
+            if (!hits) {
+                fprintf(stderr, "pblint: error: --select: no rule matches '%s' (see pblint --list-rules)\n", p);
+                bad++;
+            }
+        }
+        free(copy);
+        if (bad) {
+            pblint_ctx_free(ctx);
+            sv_free(&plugins);
+            return 2;
+        }
+    }
+    if (o.list_rules) {
+        list_rules(ctx);
+        pblint_ctx_free(ctx);
+        sv_free(&plugins);
+        return load_failures ? 2 : 0;
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "pblint: error: no input files\nTry 'pblint --help'.\n");
+        pblint_ctx_free(ctx);
+        sv_free(&plugins);
+        return 2;
+    }
+
+    strvec files = {0};
+    int io_errors = 0;
+    for (int i = optind; i < argc; i++) {
+        struct stat st;
+        if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            visited *seen = NULL;
+            size_t nseen = 0;
+            if (walk(argv[i], &files, &seen, &nseen, 0) < 0)
+                io_errors++;
+            free(seen);
+        } else {
+            sv_push(&files, argv[i]);
+        }
+    }
+
+    pblint_text_options to = PBLINT_TEXT_OPTIONS_INIT;
+    to.column_unit = o.column_unit;
+    to.color = o.color == 1 || (o.color == -1 && isatty(STDOUT_FILENO) && getenv("TERM") &&
+                                strcmp(getenv("TERM"), "dumb") != 0 && !getenv("NO_COLOR"));
+    if (o.plain) {
+        to.excerpt = false;
+        to.fixits = false;
+        to.color = false;
+    }
+    if (o.quiet)
+        to.min_severity = PBLINT_SEV_ERROR;
+
+    size_t counts[3] = {0, 0, 0};
+    size_t linted = 0;
+    bool failed = false;
+    for (size_t i = 0; i < files.n; i++) {
+        pblint_result *res = NULL;
+        int lrc = o.dump_model ? 0 : pblint_lint_file(ctx, files.v[i], &res);
+        if (o.dump_model) {
+            /* read and build the model only */
+            FILE *f = fopen(files.v[i], "rb");
+            if (!f) {
+                fprintf(stderr, "pblint: error: %s: cannot open: %s\n", files.v[i], strerror(errno));
+                io_errors++;
+                continue;
+            }
+            char *buf = NULL;
+            size_t len = 0;
+            FILE *mem = open_memstream(&buf, &len);
+            char chunk[65536];
+            size_t got;
+            while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+                fwrite(chunk, 1, got, mem);
+            fclose(f);
+            fclose(mem);
+            lrc = pblint_parse(ctx, files.v[i], buf, len, &res);
+            free(buf);
+        }
+        if (lrc != 0) {
+            fprintf(stderr, "pblint: error: %s\n", pblint_ctx_error(ctx));
+            io_errors++;
+            continue;
+        }
+        linted++;
+        if (o.dump_model) {
+            pblint_dump_model(res, stdout);
+            pblint_result_free(res);
+            continue;
+        }
+        size_t n = pblint_result_diag_count(res);
+        for (size_t k = 0; k < n; k++) {
+            int sev = pblint_diag_severity(pblint_result_diag(res, k));
+            if (sev >= PBLINT_SEV_NOTE && sev <= PBLINT_SEV_ERROR)
+                counts[sev]++;
+            if (sev >= o.fail_on)
+                failed = true;
+        }
+        if (pblint_render_text(res, &to, stdout) != 0) {
+            fprintf(stderr, "pblint: error: cannot write the output: %s\n", strerror(errno));
+            io_errors++;
+        }
+        pblint_result_free(res);
+    }
+    fflush(stdout);
+
+    if (!o.dump_model) {
+        char summary[256];
+        int len = 0;
+        const char *names[3][2] = {{"note", "notes"}, {"warning", "warnings"}, {"error", "errors"}};
+        for (int s = PBLINT_SEV_ERROR; s >= PBLINT_SEV_NOTE; s--) {
+            if (counts[s] || s == PBLINT_SEV_ERROR || s == PBLINT_SEV_WARNING)
+                len += snprintf(summary + len, sizeof summary - (size_t)len, "%s%zu %s",
+                                len ? ", " : "", counts[s], names[s][counts[s] != 1]);
+        }
+        if (!o.quiet || counts[PBLINT_SEV_ERROR] || io_errors)
+            fprintf(stderr, "%s in %zu file%s%s\n", summary, linted, linted == 1 ? "" : "s",
+                    io_errors ? " (some files could not be read)" : "");
+    }
+
+    sv_free(&files);
+    sv_free(&plugins);
+    pblint_ctx_free(ctx);
+    if (io_errors || load_failures)
+        return 2;
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,538 @@
+/*
+ * pblint — a linter for Chinese public-finance performance filings.
+ *
+ * Public C API.  Everything a host program (the pblint CLI, the editor
+ * server, an embedder) or a plugin may use is declared here and in
+ * <pblint/plugin.h>.  Nothing else of the library is visible outside it.
+ *
+ * Conventions (after SQLite and libgit2):
+ *  - every symbol starts with pblint_ / PBLINT_;
+ *  - objects are opaque handles; each _new has a matching _free;
+ *  - functions that can fail return an int: 0 (PBLINT_OK) or a negative
+ *    PBLINT_E* code; the sentence describing the failure is available from
+ *    pblint_ctx_error() on the context that failed;
+ *  - pointers returned by accessors are owned by the object they came from
+ *    and stay valid until that object is freed, unless stated otherwise;
+ *  - positions are byte spans into the decoded (UTF-8) text of a document.
+ *    Lines and columns are computed only at the edge, by
+ *    pblint_doc_position(), in the unit the caller asks for.
+ */
+#ifndef PBLINT_PBLINT_H
+#define PBLINT_PBLINT_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(PBLINT_BUILDING_LIBRARY)
+#define PBLINT_API __attribute__((visibility("default")))
+#else
+#define PBLINT_API
+#endif
+
+#if defined(__GNUC__)
+#define PBLINT_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define PBLINT_PRINTF(fmt, args)
+#endif
+
+#define PBLINT_VERSION_MAJOR 0
+#define PBLINT_VERSION_MINOR 1
+#define PBLINT_VERSION_PATCH 0
+#define PBLINT_VERSION_STRING "0.1.0"
+
+/** The library's version string, e.g. "0.1.0". */
+PBLINT_API const char *pblint_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef enum pblint_error {
+    PBLINT_OK = 0,
+    PBLINT_ENOMEM = -1,    /* out of memory */
+    PBLINT_EINVAL = -2,    /* invalid argument */
+    PBLINT_EIO = -3,       /* a file could not be read or written */
+    PBLINT_EENCODING = -4, /* the input's encoding cannot be decoded */
+    PBLINT_EBINARY = -5,   /* the input is not a text filing */
+    PBLINT_EPLUGIN = -6,   /* a plugin could not be loaded */
+    PBLINT_ECONFIG = -7,   /* a configuration error */
+    PBLINT_ENOTFOUND = -8, /* no such rule, file or key */
+    PBLINT_ETOOBIG = -9    /* the input exceeds a hard limit */
+} pblint_error;
+
+/** A static, English description of an error code. */
+PBLINT_API const char *pblint_strerror(int code);
+
+/* ------------------------------------------------------------------ */
+/* Severities, spans, decimals                                         */
+/* ------------------------------------------------------------------ */
+
+typedef enum pblint_severity {
+    PBLINT_SEV_DEFAULT = -2, /* "the rule's configured severity" */
+    PBLINT_SEV_OFF = -1,
+    PBLINT_SEV_NOTE = 0,
+    PBLINT_SEV_WARNING = 1,
+    PBLINT_SEV_ERROR = 2
+} pblint_severity;
+
+/** "note", "warning", "error", "off". */
+PBLINT_API const char *pblint_severity_name(pblint_severity sev);
+/** Parses the names above (and "info" as note); returns PBLINT_EINVAL otherwise. */
+PBLINT_API int pblint_severity_parse(const char *name, pblint_severity *out);
+
+/** A half-open byte range [start, end) in a document's decoded text. */
+typedef struct pblint_span {
+    uint32_t start;
+    uint32_t end;
+} pblint_span;
+
+/**
+ * An exact decimal number: mant * 10^-scale, 0 <= scale <= 18.
+ * Money is never held in binary floating point.
+ */
+typedef struct pblint_decimal {
+    int64_t mant;
+    int32_t scale;
+} pblint_decimal;
+
+/** Compares a and b exactly: <0, 0, >0.  Handles different scales. */
+PBLINT_API int pblint_decimal_cmp(pblint_decimal a, pblint_decimal b);
+/** a + b, a - b exactly; return PBLINT_ETOOBIG on overflow. */
+PBLINT_API int pblint_decimal_add(pblint_decimal a, pblint_decimal b, pblint_decimal *out);
+PBLINT_API int pblint_decimal_sub(pblint_decimal a, pblint_decimal b, pblint_decimal *out);
+/** a * b exactly (scale adds up, then trailing zeros are dropped). */
+PBLINT_API int pblint_decimal_mul(pblint_decimal a, pblint_decimal b, pblint_decimal *out);
+/** Rescales to `scale` digits, rounding half away from zero. */
+PBLINT_API int pblint_decimal_rescale(pblint_decimal a, int32_t scale, pblint_decimal *out);
+/** Writes the plain decimal form ("19.95", "-5", "244800") into buf; returns its length. */
+PBLINT_API size_t pblint_decimal_format(pblint_decimal a, char *buf, size_t size);
+/** Writes a money amount given in fen (0.01 yuan) in `unit` ("244800", "19.95"). */
+PBLINT_API size_t pblint_fen_format(int64_t fen, int money_unit, char *buf, size_t size);
+
+/* ------------------------------------------------------------------ */
+/* Typed values                                                        */
+/* ------------------------------------------------------------------ */
+
+typedef enum pblint_value_kind {
+    PBLINT_VAL_EMPTY = 0, /* blank, or a dash placeholder (——, ----, /) */
+    PBLINT_VAL_TEXT,      /* text that is not a quantity */
+    PBLINT_VAL_WORD,      /* a short qualitative word: 及时, 提高, 合格 */
+    PBLINT_VAL_NUMBER,    /* a bare number with no unit: 85, 2400 */
+    PBLINT_VAL_AMOUNT,    /* money: 244800 in an amount cell, 170.92万元 */
+    PBLINT_VAL_PERCENT,   /* 90%, ≥90%, 90%以上, 不低于90% */
+    PBLINT_VAL_COUNT,     /* a number with a unit of measure: 2400人, 1个, 89分 */
+    PBLINT_VAL_PERIOD,    /* a time span: 1年内, 30个工作日内, 3个月 */
+    PBLINT_VAL_DATE       /* 2019年1月1日, 2020-01-01, 2018年12月, 年底前 */
+} pblint_value_kind;
+
+typedef enum pblint_op {
+    PBLINT_OP_NONE = 0, /* a bare number: "=" or "≥" is not said */
+    PBLINT_OP_EQ,
+    PBLINT_OP_GE,
+    PBLINT_OP_GT,
+    PBLINT_OP_LE,
+    PBLINT_OP_LT,
+    PBLINT_OP_RANGE /* num .. num2 */
+} pblint_op;
+
+typedef enum pblint_money_unit {
+    PBLINT_MONEY_NONE = 0,
+    PBLINT_MONEY_YUAN, /* 元 */
+    PBLINT_MONEY_QIAN, /* 千元 */
+    PBLINT_MONEY_WAN,  /* 万元, 10^4 元 */
+    PBLINT_MONEY_YI    /* 亿元, 10^8 元 */
+} pblint_money_unit;
+
+/** "元", "千元", "万元", "亿元" (or "" for NONE). */
+PBLINT_API const char *pblint_money_unit_name(int money_unit);
+/** "≥", "＞", "≤", "＜", "=", "" ... canonical symbol for an operator. */
+PBLINT_API const char *pblint_op_symbol(int op);
+
+enum {
+    PBLINT_VALF_OVERFLOW = 1u << 0,       /* the number does not fit: the value is TEXT */
+    PBLINT_VALF_OP_NONCANONICAL = 1u << 1,/* operator written >=, <=, =>, ≧, ＞＝, 》 ... */
+    PBLINT_VALF_OP_WORDS = 1u << 2,       /* operator written in words: 不低于, 以上, 达 */
+    PBLINT_VALF_UNIT_EXPLICIT = 1u << 3,  /* the unit was written next to the number */
+    PBLINT_VALF_INEXACT = 1u << 4,        /* an amount finer than 0.01 元: fen was rounded */
+    PBLINT_VALF_PRODUCT = 1u << 5,        /* written as a product, 21*9500元: num is the result */
+    PBLINT_VALF_SEPARATORS = 1u << 6,     /* thousands separators: 1,553,870.19 */
+    PBLINT_VALF_FULLWIDTH = 1u << 7,      /* full-width digits or signs were folded */
+    PBLINT_VALF_NEGATIVE = 1u << 8,       /* a minus sign */
+    PBLINT_VALF_TRAILING_TEXT = 1u << 9,  /* text follows the quantity: "100%（历年）" */
+    PBLINT_VALF_DASH = 1u << 10,          /* EMPTY because it is a dash placeholder */
+    PBLINT_VALF_PARTIAL_DATE = 1u << 11   /* a date with no day (or no month) */
+};
+
+/**
+ * A typed quantity parsed from text, with the exact spans it came from.
+ * Spans are byte offsets: relative to the parsed string for
+ * pblint_value_parse(), and into the document for values the model holds.
+ */
+typedef struct pblint_value {
+    int kind;              /* pblint_value_kind */
+    int op;                /* pblint_op */
+    pblint_decimal num;    /* the number as written, in its own unit */
+    pblint_decimal num2;   /* upper bound of a RANGE */
+    int64_t fen;           /* AMOUNT: the exact amount in fen (0.01 元) */
+    int money_unit;        /* AMOUNT: the unit the number is in */
+    char unit[24];         /* COUNT/PERIOD: unit as written, NFKC (人, 个, 个工作日) */
+    int year, month, day;  /* DATE (0 when not given) */
+    uint32_t flags;        /* PBLINT_VALF_* */
+    pblint_span span;      /* the whole value, operator and unit included */
+    pblint_span num_span;  /* the digits */
+    pblint_span op_span;   /* the operator, when there is one */
+    pblint_span unit_span; /* the unit, when written */
+    uint32_t reserved[6];
+} pblint_value;
+
+typedef enum pblint_value_hint {
+    PBLINT_HINT_GENERIC = 0, /* a bare number is a NUMBER */
+    PBLINT_HINT_AMOUNT       /* a bare number is money in the default unit */
+} pblint_value_hint;
+
+/**
+ * Parses text (UTF-8, need not be normalised) into a typed value.
+ * default_money_unit applies to bare numbers under PBLINT_HINT_AMOUNT and to
+ * nothing else.  Never fails on odd input: it yields TEXT or EMPTY instead.
+ * Returns PBLINT_EINVAL only for NULL arguments.
+ */
+PBLINT_API int pblint_value_parse(const char *text, size_t len, int hint, int default_money_unit,
+                                  pblint_value *out);
+
+/**
+ * Finds the quantities written in running text ("项目总投入为244800元",
+ * "满意度达90%以上", "21*9500元/个小区").  Writes up to max values to out
+ * (spans relative to text) and returns how many were found in all.
+ */
+PBLINT_API size_t pblint_scan_quantities(const char *text, size_t len, int default_money_unit,
+                                         pblint_value *out, size_t max);
+
+/* ------------------------------------------------------------------ */
+/* Documents: the model                                                */
+/* ------------------------------------------------------------------ */
+
+typedef struct pblint_ctx pblint_ctx;
+typedef struct pblint_doc pblint_doc;
+typedef struct pblint_text pblint_text;
+typedef struct pblint_section pblint_section;
+typedef struct pblint_field pblint_field;
+typedef struct pblint_table pblint_table;
+typedef struct pblint_row pblint_row;
+typedef struct pblint_cell pblint_cell;
+
+typedef enum pblint_column_unit {
+    PBLINT_COLUMN_DISPLAY = 0, /* terminal cells: CJK = 2, tab to next multiple of 8 (GCC) */
+    PBLINT_COLUMN_BYTE,        /* bytes of UTF-8 (Vim's %c) */
+    PBLINT_COLUMN_CODEPOINT,   /* Unicode code points (SARIF unicodeCodePoints) */
+    PBLINT_COLUMN_UTF16        /* UTF-16 code units (LSP default) */
+} pblint_column_unit;
+
+/** The file name the document was read from, as given. */
+PBLINT_API const char *pblint_doc_name(const pblint_doc *doc);
+/** The decoded UTF-8 text (BOM removed); *len receives its length. */
+PBLINT_API const char *pblint_doc_text(const pblint_doc *doc, size_t *len);
+/** The bytes of a span of the decoded text. */
+PBLINT_API const char *pblint_doc_slice(const pblint_doc *doc, pblint_span span, size_t *len);
+/** The encoding the input was decoded from: "UTF-8", "GB18030", "UTF-16LE" ... */
+PBLINT_API const char *pblint_doc_encoding(const pblint_doc *doc);
+/** Line (1-based) and column (1-based, in `unit`) of a byte offset. */
+PBLINT_API void pblint_doc_position(const pblint_doc *doc, uint32_t offset, int unit, unsigned *line,
+                                    unsigned *column);
+/** Number of lines, and the span of line `line` (1-based) without its line ending. */
+PBLINT_API unsigned pblint_doc_line_count(const pblint_doc *doc);
+PBLINT_API pblint_span pblint_doc_line_span(const pblint_doc *doc, unsigned line);
+
+enum pblint_doc_kind {
+    PBLINT_DOC_UNKNOWN = 0,
+    PBLINT_DOC_DECLARATION,    /* 绩效目标申报表 */
+    PBLINT_DOC_SELF_EVALUATION /* 绩效自评报告 / 自评表 */
+};
+
+PBLINT_API int pblint_doc_kind(const pblint_doc *doc);
+/** "declaration", "self-evaluation", "unknown". */
+PBLINT_API const char *pblint_doc_kind_name(int kind);
+/** The filing's year (from the title's "（2019 年）"), 0 if none; *where gets its span. */
+PBLINT_API int pblint_doc_year(const pblint_doc *doc, pblint_span *where);
+/** The first declared 金额单位, PBLINT_MONEY_NONE if none. */
+PBLINT_API int pblint_doc_money_unit(const pblint_doc *doc);
+
+/* Text views.  Every piece of text in the model is a pblint_text: its
+ * normalised form (HTML leftovers removed, NFKC applied, white space runs
+ * folded to one space and trimmed) with a map back to the source bytes. */
+
+/** The normalised text; *len receives its length.  Never NULL. */
+PBLINT_API const char *pblint_text_str(const pblint_text *t, size_t *len);
+/** The text's span in the source (the raw text, markup included). */
+PBLINT_API pblint_span pblint_text_span(const pblint_text *t);
+/** Maps [off, off+len) of the normalised text to a span of the source. */
+PBLINT_API pblint_span pblint_text_map(const pblint_text *t, size_t off, size_t len);
+/** The normalised text with every space removed: the form labels compare in. */
+PBLINT_API const char *pblint_text_key(const pblint_text *t, size_t *len);
+/** True when the normalised text is empty. */
+PBLINT_API bool pblint_text_empty(const pblint_text *t);
+
+/* Sections: the sheets of a declaration (项目总体情况 / 绩效目标 / 制度保障)
+ * or the parts of a report (一、项目基本情况 ...). */
+PBLINT_API size_t pblint_doc_section_count(const pblint_doc *doc);
+PBLINT_API const pblint_section *pblint_doc_section(const pblint_doc *doc, size_t i);
+/** The section's title line (may be empty text for an untitled start). */
+PBLINT_API const pblint_text *pblint_section_title(const pblint_section *s);
+/** The year printed under the title, 0 if none; *where gets its span. */
+PBLINT_API int pblint_section_year(const pblint_section *s, pblint_span *where);
+/** The 金额单位 of the section, PBLINT_MONEY_NONE if not declared there. */
+PBLINT_API int pblint_section_money_unit(const pblint_section *s, pblint_span *where);
+
+/* Fields: labelled values (项目名称, 联系电话, 项目总预算, 年度绩效目标 ...).
+ * Their keys are canonical names from the alias table:
+ *   identity  project_name unit_name money_unit project_kind project_attr
+ *   people    owner contact phone unit_head filler fill_date
+ *   period    start_date end_date
+ *   text      overview basis necessity feasibility resources total_goal
+ *             year_goal other_issues composition safeguard_text
+ *   funds     project_total year_budget fiscal fiscal_upper fiscal_own
+ *             fiscal_lower other_funds carry_over
+ *   report    budget actual stated_score stated_grade execution_rate
+ * Fund fields carry an AMOUNT (or EMPTY) value in the section's unit. */
+PBLINT_API size_t pblint_doc_field_count(const pblint_doc *doc);
+PBLINT_API const pblint_field *pblint_doc_field_at(const pblint_doc *doc, size_t i);
+/** The first field with this canonical key, or NULL. */
+PBLINT_API const pblint_field *pblint_doc_field(const pblint_doc *doc, const char *key);
+PBLINT_API const char *pblint_field_key(const pblint_field *f);
+/** The label as written ("一、项目总预算"); empty text when the key was inferred. */
+PBLINT_API const pblint_text *pblint_field_label(const pblint_field *f);
+/** The value text; for a blank field an empty text whose span sits where the value belongs. */
+PBLINT_API const pblint_text *pblint_field_text(const pblint_field *f);
+/** The value parsed as a typed quantity (AMOUNT for funds, DATE for dates ...). */
+PBLINT_API const pblint_value *pblint_field_value(const pblint_field *f);
+PBLINT_API size_t pblint_field_section(const pblint_field *f);
+
+/* Choices: check boxes (<input type="checkbox"/>, ☑, □, √) with their labels,
+ * in a field (项目类别) or a cell (保障阶段). */
+typedef struct pblint_choice {
+    const pblint_text *label; /* 一次性项目 */
+    bool checked;
+    pblint_span box;          /* the box or mark; empty span at the label when unmarked */
+} pblint_choice;
+
+PBLINT_API size_t pblint_field_choice_count(const pblint_field *f);
+PBLINT_API int pblint_field_choice(const pblint_field *f, size_t i, pblint_choice *out);
+
+/* Tables. */
+enum pblint_table_kind {
+    PBLINT_TABLE_UNKNOWN = 0,
+    PBLINT_TABLE_INDICATOR, /* 一级/二级/三级, 目标值/指标值 [, 完成值] */
+    PBLINT_TABLE_BREAKDOWN, /* 项目构成分解: 项目明细, 明细金额, 单价, 数量 */
+    PBLINT_TABLE_SAFEGUARD, /* 制度保障: 文件名称, 具体措施, 保障阶段 */
+    PBLINT_TABLE_COST_LIST, /* self-evaluation: 项目明细, 金额, with sub-items */
+    PBLINT_TABLE_SCORE,     /* self-evaluation: 指标, 分值, 评价得分, 级别 */
+    PBLINT_TABLE_FIELDS     /* a key-value sheet (项目名称, 项目资金 ...) */
+};
+
+typedef enum pblint_col_role {
+    PBLINT_COL_NONE = 0,
+    PBLINT_COL_LABEL,      /* the row-label column (绩效目标, 项目构成分解) */
+    PBLINT_COL_SEQ,        /* 序号 */
+    PBLINT_COL_LEVEL1,     /* 一级指标 / 一级目标 */
+    PBLINT_COL_LEVEL2,     /* 二级指标 */
+    PBLINT_COL_LEVEL3,     /* 三级指标 / 指标内容 / 指标名称 */
+    PBLINT_COL_TARGET,     /* 目标值 / 指标值 */
+    PBLINT_COL_ACTUAL,     /* 完成值 / 实际完成值 */
+    PBLINT_COL_WEIGHT,     /* 分值 / 权重 */
+    PBLINT_COL_SCORE,      /* 得分 / 评价得分 */
+    PBLINT_COL_GRADE,      /* 评分结果级别 / 等级 */
+    PBLINT_COL_DEVIATION,  /* 偏差原因分析及改进措施 */
+    PBLINT_COL_REMARK,     /* 备注 */
+    PBLINT_COL_NAME,       /* 项目名称 (breakdown) / 指标 (score table) */
+    PBLINT_COL_CONTENT,    /* 项目内容 */
+    PBLINT_COL_ITEM,       /* 项目明细 */
+    PBLINT_COL_AMOUNT,     /* 明细金额 / 金额 */
+    PBLINT_COL_UNIT_PRICE, /* 单价 */
+    PBLINT_COL_QUANTITY,   /* 数量 */
+    PBLINT_COL_BASIS,      /* 依据 / 测算依据 */
+    PBLINT_COL_CATEGORY,   /* 制度保障 (项目管理制度 ...) */
+    PBLINT_COL_DOC_TITLE,  /* 文件名称 */
+    PBLINT_COL_MEASURE,    /* 具体措施 */
+    PBLINT_COL_STAGE,      /* 保障阶段 (one or more columns) */
+    PBLINT_COL_UNIT,       /* 计量单位 */
+    PBLINT_COL_OPERATOR,   /* 计算符号 */
+    PBLINT_COL__COUNT
+} pblint_col_role;
+
+/** "indicator", "breakdown", ... / "level1", "target", ... */
+PBLINT_API const char *pblint_table_kind_name(int kind);
+PBLINT_API const char *pblint_col_role_name(int role);
+
+PBLINT_API size_t pblint_doc_table_count(const pblint_doc *doc);
+PBLINT_API const pblint_table *pblint_doc_table(const pblint_doc *doc, size_t i);
+PBLINT_API int pblint_table_kind(const pblint_table *t);
+PBLINT_API pblint_span pblint_table_span(const pblint_table *t);
+PBLINT_API size_t pblint_table_section(const pblint_table *t);
+/** The money unit amounts in this table are in (the section's, or the header's "金额（万元）"). */
+PBLINT_API int pblint_table_money_unit(const pblint_table *t);
+/** True when some header cell has this role. */
+PBLINT_API bool pblint_table_has_column(const pblint_table *t, int role);
+PBLINT_API size_t pblint_table_row_count(const pblint_table *t);
+PBLINT_API const pblint_row *pblint_table_row(const pblint_table *t, size_t i);
+
+enum pblint_row_kind {
+    PBLINT_ROW_HEADER = 0,
+    PBLINT_ROW_DATA,
+    PBLINT_ROW_TOTAL /* 金额合计, 合计, ...合计 */
+};
+
+PBLINT_API int pblint_row_kind(const pblint_row *r);
+/** From the first to the last byte of the row's cells. */
+PBLINT_API pblint_span pblint_row_span(const pblint_row *r);
+/** The row's whole source lines, line ending included: what deleting the row removes. */
+PBLINT_API pblint_span pblint_row_extent(const pblint_row *r);
+/** Nesting depth in a cost list (0 = item, 1 = sub-item ...). */
+PBLINT_API unsigned pblint_row_depth(const pblint_row *r);
+/** Index (in the table) of the parent row in a cost list, or -1. */
+PBLINT_API long pblint_row_parent(const pblint_row *r);
+/** The cell for a column role, or NULL.  LEVEL1/LEVEL2/CATEGORY/LABEL carry
+ *  merged cells down: a blank cell yields the nearest one above it, flagged
+ *  by pblint_cell_inherited(). */
+PBLINT_API const pblint_cell *pblint_row_cell(const pblint_row *r, int role);
+/** The row's own cells in order (after realignment), for comparisons. */
+PBLINT_API size_t pblint_row_cell_count(const pblint_row *r);
+PBLINT_API const pblint_cell *pblint_row_cell_at(const pblint_row *r, size_t i);
+
+PBLINT_API int pblint_cell_role(const pblint_cell *c);
+PBLINT_API const pblint_text *pblint_cell_text(const pblint_cell *c);
+/** The cell parsed as a typed value (AMOUNT in amount columns ...). */
+PBLINT_API const pblint_value *pblint_cell_value(const pblint_cell *c);
+/** True when this cell was carried down from a row above (merged cell). */
+PBLINT_API bool pblint_cell_inherited(const pblint_cell *c);
+PBLINT_API size_t pblint_cell_choice_count(const pblint_cell *c);
+PBLINT_API int pblint_cell_choice(const pblint_cell *c, size_t i, pblint_choice *out);
+
+/* Running text: every prose paragraph and every free-text field value, in
+ * document order.  *field_key receives the owning field's key, or NULL for
+ * prose outside any field. */
+PBLINT_API size_t pblint_doc_paragraph_count(const pblint_doc *doc);
+PBLINT_API const pblint_text *pblint_doc_paragraph(const pblint_doc *doc, size_t i,
+                                                   const char **field_key);
+
+/**
+ * Quantities in a text of the model, with spans in document coordinates
+ * (pblint_scan_quantities() applied to the normalised text, then mapped).
+ */
+PBLINT_API size_t pblint_text_quantities(const pblint_text *t, int default_money_unit,
+                                         pblint_value *out, size_t max);
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics                                                         */
+/* ------------------------------------------------------------------ */
+
+typedef struct pblint_diag pblint_diag;
+
+PBLINT_API int pblint_diag_severity(const pblint_diag *d);
+/** "plugin/rule". */
+PBLINT_API const char *pblint_diag_rule(const pblint_diag *d);
+PBLINT_API const char *pblint_diag_message(const pblint_diag *d);
+PBLINT_API pblint_span pblint_diag_span(const pblint_diag *d);
+PBLINT_API size_t pblint_diag_note_count(const pblint_diag *d);
+PBLINT_API int pblint_diag_note(const pblint_diag *d, size_t i, pblint_span *span, const char **message);
+/** Fix-it edits: all of a diagnostic's edits apply together or not at all. */
+PBLINT_API size_t pblint_diag_fixit_count(const pblint_diag *d);
+PBLINT_API int pblint_diag_fixit(const pblint_diag *d, size_t i, pblint_span *span,
+                                 const char **replacement);
+
+/* ------------------------------------------------------------------ */
+/* Contexts: plugins, rules, linting                                   */
+/* ------------------------------------------------------------------ */
+
+/** Creates a context with no plugins loaded.  Returns NULL on OOM. */
+PBLINT_API pblint_ctx *pblint_ctx_new(void);
+PBLINT_API void pblint_ctx_free(pblint_ctx *ctx);
+/** The sentence describing the last failure on this context ("" if none). */
+PBLINT_API const char *pblint_ctx_error(const pblint_ctx *ctx);
+
+/** Loads one plugin file.  On failure the error sentence names the file. */
+PBLINT_API int pblint_ctx_load_plugin(pblint_ctx *ctx, const char *path);
+/** Loads every *.so in a directory (sorted by name).  Each failure is passed
+ *  to `on_error` (if given) and loading goes on; returns the number of
+ *  failures, or a negative code if the directory cannot be read. */
+PBLINT_API int pblint_ctx_load_plugin_dir(pblint_ctx *ctx, const char *dir,
+                                          void (*on_error)(void *ud, const char *msg), void *ud);
+
+typedef struct pblint_rule_info {
+    const char *id;      /* "amounts/fund-sum" */
+    const char *plugin;  /* "amounts" */
+    const char *summary; /* one line */
+    int default_severity;
+    int severity;        /* in force in this context */
+    const char *plugin_path; /* file it came from; "(built in)" for the reader's rules */
+    unsigned flags;      /* PBLINT_RULE_* */
+} pblint_rule_info;
+
+PBLINT_API size_t pblint_ctx_rule_count(const pblint_ctx *ctx);
+PBLINT_API int pblint_ctx_rule(const pblint_ctx *ctx, size_t i, pblint_rule_info *out);
+/** Finds a rule by id; returns its index or -1. */
+PBLINT_API long pblint_ctx_find_rule(const pblint_ctx *ctx, const char *id);
+/** Sets the severity of one rule, of all of a plugin's rules ("plugin/" followed by
+ *  a star), or of every rule (a lone star).  A severity set here wins over the
+ *  severity a rule gives a single finding; PBLINT_SEV_DEFAULT restores the
+ *  rule's default and its own grading. */
+PBLINT_API int pblint_ctx_set_severity(pblint_ctx *ctx, const char *pattern, int severity);
+/** Sets an option for a rule ("amounts/execution-rate", "threshold", "90"). */
+PBLINT_API int pblint_ctx_set_option(pblint_ctx *ctx, const char *rule_id, const char *key,
+                                     const char *value);
+
+typedef struct pblint_result pblint_result;
+
+/**
+ * Reads `bytes` (any supported encoding) as a filing named `name`, builds the
+ * model and runs every enabled rule.  On success *out receives a result the
+ * caller frees with pblint_result_free().  Fails with PBLINT_EBINARY or
+ * PBLINT_EENCODING (sentence in pblint_ctx_error()) for input that is not a
+ * text filing; the reader's own findings (parse/...) are diagnostics.
+ */
+PBLINT_API int pblint_lint(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
+                           pblint_result **out);
+/** Reads the file at path and lints it (name = path). */
+PBLINT_API int pblint_lint_file(pblint_ctx *ctx, const char *path, pblint_result **out);
+/** Only reads and builds the model (no rules). */
+PBLINT_API int pblint_parse(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
+                            pblint_result **out);
+
+PBLINT_API const pblint_doc *pblint_result_doc(const pblint_result *res);
+/** Diagnostics sorted by position, then rule id, then message. */
+PBLINT_API size_t pblint_result_diag_count(const pblint_result *res);
+PBLINT_API const pblint_diag *pblint_result_diag(const pblint_result *res, size_t i);
+PBLINT_API void pblint_result_free(pblint_result *res);
+
+/* ------------------------------------------------------------------ */
+/* Output                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct pblint_text_options {
+    unsigned version;   /* PBLINT_TEXT_OPTIONS_VERSION */
+    int column_unit;    /* pblint_column_unit for the path:line:col prefix */
+    bool color;         /* SGR colour escapes */
+    bool excerpt;       /* source line with caret and underline */
+    bool fixits;        /* fix-it:"FILE":{l:c-l:c}:"text" lines (byte columns) */
+    int min_severity;   /* print nothing below this */
+} pblint_text_options;
+
+#define PBLINT_TEXT_OPTIONS_VERSION 1
+#define PBLINT_TEXT_OPTIONS_INIT                                                                  \
+    { PBLINT_TEXT_OPTIONS_VERSION, PBLINT_COLUMN_DISPLAY, false, true, true, PBLINT_SEV_NOTE }
+
+/** Writes a result's diagnostics in GCC style. */
+PBLINT_API int pblint_render_text(const pblint_result *res, const pblint_text_options *opts, FILE *out);
+/** Writes the document model as JSON (what `pblint --dump-model` prints). */
+PBLINT_API int pblint_dump_model(const pblint_result *res, FILE *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PBLINT_PBLINT_H */

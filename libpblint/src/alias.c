@@ -1,0 +1,260 @@
+/*
+ * The alias table: every field label and column heading pblint knows, and
+ * the canonical name each maps to.  Filings from different regions and years
+ * name the same thing differently (项目总预算 / 资金总额, 目标值 / 指标值,
+ * 完成值 / 实际完成值, 分值 / 权重 ...); a new variant is one more string here.
+ * Sources: ../shared/reference/domain-rules.md §2.7-2.8 and the seeds.
+ *
+ * All strings are written in "key form": NFKC (ASCII brackets and colons)
+ * with no spaces, which is how pblint_text_key() presents labels.
+ */
+#include "alias.h"
+
+typedef struct field_alias {
+    const char *key;
+    int vtype;
+    const char *const *names;
+} field_alias;
+
+#define NAMES(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+static const field_alias FIELDS[] = {
+    /* identity */
+    {"project_name", PB_FV_TEXT, NAMES("项目名称", "项目全称")},
+    {"unit_name", PB_FV_TEXT,
+     NAMES("填报单位(盖章)", "填报单位", "申报单位(盖章)", "申报单位", "项目单位", "项目实施单位",
+           "预算单位", "单位名称")},
+    {"department", PB_FV_TEXT, NAMES("主管部门", "主管部门及代码", "项目主管部门")},
+    {"money_unit", PB_FV_UNIT, NAMES("金额单位")},
+    {"project_kind", PB_FV_CHOICE, NAMES("项目类别", "项目类型")},
+    {"project_attr", PB_FV_CHOICE, NAMES("项目属性")},
+    /* people */
+    {"owner", PB_FV_PERSON, NAMES("项目负责人及电话", "项目负责人", "项目实施责任人", "项目责任人")},
+    {"contact", PB_FV_PERSON, NAMES("联系人")},
+    {"phone", PB_FV_PHONE, NAMES("联系电话", "联系方式", "电话")},
+    {"unit_head", PB_FV_PERSON, NAMES("填报单位负责人", "单位负责人", "申报单位负责人")},
+    {"filler", PB_FV_PERSON, NAMES("填表人", "填报人", "经办人")},
+    {"fill_date", PB_FV_DATE, NAMES("填报日期", "填表日期", "申报日期")},
+    /* period */
+    {"start_date", PB_FV_DATE, NAMES("起始日期", "开始日期", "项目开始时间", "起始时间", "开始时间")},
+    {"end_date", PB_FV_DATE, NAMES("结束日期", "截止日期", "项目结束时间", "结束时间")},
+    {"period", PB_FV_TEXT, NAMES("项目起止时间", "项目实施期", "实施周期", "项目期")},
+    /* free text */
+    {"overview", PB_FV_TEXT, NAMES("项目概况", "项目简介", "项目基本概况")},
+    {"setup", PB_FV_GROUP, NAMES("项目立项情况")},
+    {"basis", PB_FV_TEXT,
+     NAMES("项目立项的依据", "项目立项依据", "立项依据", "依据")},
+    {"necessity", PB_FV_TEXT,
+     NAMES("项目申报的必要性", "项目设立的必要性", "项目立项的必要性", "必要性")},
+    {"feasibility", PB_FV_TEXT, NAMES("项目申报的可行性", "项目立项的可行性", "可行性")},
+    {"resources", PB_FV_TEXT, NAMES("项目相关资源投入和制度建设情况", "资源投入和制度建设情况")},
+    {"total_goal", PB_FV_TEXT,
+     NAMES("项目总目标", "项目总体目标", "总体目标", "长期目标", "中期目标", "实施期目标", "总目标")},
+    {"year_goal", PB_FV_TEXT,
+     NAMES("年度绩效目标", "年度总体目标", "本年度目标", "年度目标", "阶段性目标")},
+    {"other_issues", PB_FV_TEXT, NAMES("需要说明的其他问题", "其他需要说明的问题", "其他说明")},
+    {"composition", PB_FV_TEXT, NAMES("项目构成")},
+    {"safeguard_text", PB_FV_TEXT, NAMES("保证项目实施的制度、措施", "保障措施")},
+    /* funds */
+    {"funds", PB_FV_GROUP, NAMES("项目资金", "资金来源", "项目资金来源")},
+    {"project_total", PB_FV_AMOUNT,
+     NAMES("项目总预算", "项目资金总额", "中期资金总额", "资金总额", "项目预算总额", "项目总投资")},
+    {"year_budget", PB_FV_AMOUNT,
+     NAMES("当年预算", "年度资金总额", "本年度预算", "年度预算", "年初预算数", "全年预算数")},
+    {"fiscal_upper", PB_FV_AMOUNT, NAMES("上级财政拨款", "上级财政资金", "本级财政拨款")},
+    {"fiscal_own", PB_FV_AMOUNT, NAMES("本级财政安排", "本级财政资金", "本级财政")},
+    {"fiscal_lower", PB_FV_AMOUNT, NAMES("下级财政配套", "下级财政资金")},
+    {"fiscal", PB_FV_AMOUNT,
+     NAMES("财政拨款", "本年财政拨款", "当年财政拨款", "财政资金", "申请市财政资金", "市级财政拨款",
+           "其中:财政拨款")},
+    {"carry_over", PB_FV_AMOUNT, NAMES("上年结转资金", "上年结转", "结转结余")},
+    {"other_funds", PB_FV_AMOUNT,
+     NAMES("其他资金", "其中:其他资金", "自有资金", "单位自筹", "自筹资金", "事业收入", "经营性收入")},
+};
+
+/* Sub-labels that stand between a label and its value ("项目构成 | 主体活动
+ * ...的详细描述 | value") and are not values themselves. */
+static const char *const SUBLABELS[] = {
+    "主体活动(作业、任务)和对应产出的详细描述",
+    "主体活动和对应产出的详细描述",
+    NULL,
+};
+
+typedef struct col_alias {
+    int role;
+    const char *const *names;
+} col_alias;
+
+static const col_alias COLUMNS[] = {
+    {PBLINT_COL_SEQ, NAMES("序号")},
+    {PBLINT_COL_LEVEL1, NAMES("一级目标", "一级指标")},
+    {PBLINT_COL_LEVEL2, NAMES("二级目标", "二级指标")},
+    {PBLINT_COL_LEVEL3,
+     NAMES("三级目标", "三级指标", "指标内容", "指标名称", "具体指标", "绩效指标")},
+    {PBLINT_COL_TARGET,
+     NAMES("目标值", "指标值", "年度指标值", "绩效目标值", "年度目标值", "预期指标值", "参考值",
+           "预期目标值")},
+    {PBLINT_COL_ACTUAL,
+     NAMES("完成值", "实际完成值", "全年实际值", "实际值", "实际完成情况", "完成情况")},
+    {PBLINT_COL_WEIGHT, NAMES("分值", "权重", "标准分", "指标分值", "权重(分)")},
+    {PBLINT_COL_SCORE, NAMES("评价得分", "自评得分", "得分", "评分")},
+    {PBLINT_COL_GRADE, NAMES("评分结果级别", "评价等级", "评分等级", "级别", "等级")},
+    {PBLINT_COL_DEVIATION,
+     NAMES("偏差原因分析及改进措施", "未完成原因分析", "偏差原因分析", "偏差原因")},
+    {PBLINT_COL_REMARK,
+     NAMES("备注", "指标值说明", "指标解释", "评(扣)分标准", "评分标准", "指标值设定依据", "说明")},
+    {PBLINT_COL_NAME, NAMES("项目名称", "指标", "评价指标")},
+    {PBLINT_COL_CONTENT, NAMES("项目内容", "项目用途")},
+    {PBLINT_COL_ITEM, NAMES("项目明细", "支出明细", "项目支出明细", "明细项目", "明细")},
+    {PBLINT_COL_AMOUNT,
+     NAMES("明细金额", "金额", "预算金额", "支出金额", "资金", "决算金额")},
+    {PBLINT_COL_UNIT_PRICE, NAMES("单价")},
+    {PBLINT_COL_QUANTITY, NAMES("数量")},
+    {PBLINT_COL_BASIS, NAMES("依据", "测算依据", "单价依据", "数量依据")},
+    {PBLINT_COL_CATEGORY, NAMES("制度保障", "制度类别", "制度类型")},
+    {PBLINT_COL_DOC_TITLE, NAMES("文件名称", "制度名称")},
+    {PBLINT_COL_MEASURE, NAMES("具体措施", "保障措施")},
+    {PBLINT_COL_STAGE, NAMES("保障阶段")},
+    {PBLINT_COL_UNIT, NAMES("计量单位", "度量单位", "单位")},
+    {PBLINT_COL_OPERATOR, NAMES("计算符号", "指标性质", "指标方向")},
+};
+
+static const char *const TOTAL_WORDS[] = {"合计", "总计", "金额合计", "总合计", NULL};
+
+static bool has_prefix(const char *s, size_t len, const char *p, size_t *plen)
+{
+    size_t n = strlen(p);
+    if (n > len || memcmp(s, p, n) != 0)
+        return false;
+    *plen = n;
+    return true;
+}
+
+const char *pb_field_lookup(const char *key, size_t len, size_t *matched, int *vtype)
+{
+    const char *best = NULL;
+    size_t best_len = 0;
+    int best_type = 0;
+    for (size_t i = 0; i < PB_ARRAY_LEN(FIELDS); i++) {
+        for (const char *const *n = FIELDS[i].names; *n; n++) {
+            size_t m;
+            if (has_prefix(key, len, *n, &m) && m > best_len) {
+                best = FIELDS[i].key;
+                best_len = m;
+                best_type = FIELDS[i].vtype;
+            }
+        }
+    }
+    if (best) {
+        if (matched)
+            *matched = best_len;
+        if (vtype)
+            *vtype = best_type;
+    }
+    return best;
+}
+
+int pb_field_vtype(const char *key)
+{
+    for (size_t i = 0; i < PB_ARRAY_LEN(FIELDS); i++)
+        if (strcmp(FIELDS[i].key, key) == 0)
+            return FIELDS[i].vtype;
+    return PB_FV_TEXT;
+}
+
+bool pb_is_sublabel(const char *key, size_t len)
+{
+    for (const char *const *n = SUBLABELS; *n; n++)
+        if (strlen(*n) == len && memcmp(*n, key, len) == 0)
+            return true;
+    return false;
+}
+
+/* Drops a trailing unit in brackets: "金额(万元)" -> "金额", reporting the unit. */
+static size_t strip_unit_suffix(const char *key, size_t len, int *money_unit)
+{
+    static const struct {
+        const char *suffix;
+        int unit;
+    } U[] = {
+        {"(万元)", PBLINT_MONEY_WAN}, {"(元)", PBLINT_MONEY_YUAN}, {"(亿元)", PBLINT_MONEY_YI},
+        {"(千元)", PBLINT_MONEY_QIAN}, {"(%)", PBLINT_MONEY_NONE}, {"(分)", PBLINT_MONEY_NONE},
+    };
+    for (size_t i = 0; i < PB_ARRAY_LEN(U); i++) {
+        size_t n = strlen(U[i].suffix);
+        if (len > n && memcmp(key + len - n, U[i].suffix, n) == 0) {
+            if (money_unit)
+                *money_unit = U[i].unit;
+            return len - n;
+        }
+    }
+    return len;
+}
+
+int pb_column_lookup(const char *key, size_t len, int *money_unit)
+{
+    if (money_unit)
+        *money_unit = PBLINT_MONEY_NONE;
+    /* "金额:" and "备注:" occur; a trailing colon is not part of the name. */
+    while (len > 0 && key[len - 1] == ':')
+        len--;
+    len = strip_unit_suffix(key, len, money_unit);
+    for (size_t i = 0; i < PB_ARRAY_LEN(COLUMNS); i++)
+        for (const char *const *n = COLUMNS[i].names; *n; n++)
+            if (strlen(*n) == len && memcmp(*n, key, len) == 0)
+                return COLUMNS[i].role;
+    return PBLINT_COL_NONE;
+}
+
+bool pb_is_total_label(const char *key, size_t len)
+{
+    for (const char *const *n = TOTAL_WORDS; *n; n++)
+        if (strlen(*n) == len && memcmp(*n, key, len) == 0)
+            return true;
+    /* "公共服务经费合计", "金额合计:" */
+    while (len > 0 && key[len - 1] == ':')
+        len--;
+    return len >= 6 && memcmp(key + len - 6, "合计", 6) == 0;
+}
+
+static bool contains(const char *s, size_t len, const char *w)
+{
+    size_t n = strlen(w);
+    if (n > len)
+        return false;
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(s + i, w, n) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * Whether a cell looks like an indicator category, and of which level.  Only
+ * used to realign shifted rows; the taxonomy itself (canonical names,
+ * regional aliases, near-misses) belongs to the indicators plugin.
+ */
+int pb_category_guess(const char *key, size_t len)
+{
+    static const char *const L1[] = {"产出指标", "产出目标", "效益指标", "效果目标", "效果指标",
+                                     "影响力目标", "满意度指标", "成本指标", "成本目标",
+                                     "项目效益", "产出", "效益", "效果", NULL};
+    static const char *const L2[] = {
+        "数量", "质量", "时效", "实效", "进度", "成本", "经济效益", "社会效益", "生态效益",
+        "环境效益", "生态环境", "可持续影响", "满意度", "经济成本", "社会成本", "生态环境成本",
+        NULL};
+    if (len == 0 || len > 48)
+        return 0;
+    for (const char *const *n = L1; *n; n++)
+        if (strlen(*n) == len && memcmp(*n, key, len) == 0)
+            return 1;
+    for (const char *const *n = L2; *n; n++) {
+        size_t m = strlen(*n);
+        if (len >= m && memcmp(key, *n, m) == 0 &&
+            (len == m || contains(key + m, len - m, "指标") || contains(key + m, len - m, "目标")))
+            return 2;
+    }
+    if (contains(key, len, "满意度指标") || contains(key, len, "效益指标") ||
+        contains(key, len, "成本指标"))
+        return 2;
+    return 0;
+}

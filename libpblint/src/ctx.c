@@ -1,0 +1,595 @@
+/*
+ * Contexts: the plugin loader, the rule table, and the lint pipeline
+ * (bytes -> source -> grid -> model -> rules -> diagnostics).
+ */
+#include "internal.h"
+
+#include <dirent.h>
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdio.h>
+#include <sys/stat.h>
+
+/* The reader's own rules: findings about the input rather than the filing. */
+static const struct {
+    const char *id;
+    const char *summary;
+    int severity;
+} BUILTIN_RULES[] = {
+    {"parse/encoding", "the file was not UTF-8 and was converted before linting", PBLINT_SEV_NOTE},
+    {"parse/invalid-utf8", "the file holds bytes that are not valid text in any supported encoding",
+     PBLINT_SEV_WARNING},
+    {"parse/unrecognised-table", "table rows that belong to no table pblint knows",
+     PBLINT_SEV_WARNING},
+    {"parse/unrecognised-document", "nothing in the file looks like a performance filing",
+     PBLINT_SEV_WARNING},
+    {"parse/conversion-artifact", "leftovers of the Word-to-text conversion (HTML tags, bookmarks)",
+     PBLINT_SEV_NOTE},
+    {"core/check-failed", "a rule's check failed on this file, so its findings may be missing",
+     PBLINT_SEV_ERROR},
+};
+
+void pblint_abi_version(unsigned *major, unsigned *minor)
+{
+    if (major)
+        *major = PBLINT_ABI_MAJOR;
+    if (minor)
+        *minor = PBLINT_ABI_MINOR;
+}
+
+void pb_ctx_seterr(pblint_ctx *ctx, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ctx->error, sizeof ctx->error, fmt, ap);
+    va_end(ap);
+}
+
+const char *pblint_ctx_error(const pblint_ctx *ctx) { return ctx ? ctx->error : ""; }
+
+pb_rule *pb_ctx_rule(pblint_ctx *ctx, const char *id)
+{
+    if (!ctx)
+        return NULL;
+    for (size_t i = 0; i < ctx->nrules; i++)
+        if (strcmp(ctx->rules[i].id, id) == 0)
+            return &ctx->rules[i];
+    return NULL;
+}
+
+static int add_plugin(pblint_ctx *ctx, const char *path, const char *name, const char *version,
+                      const char *summary, void *handle)
+{
+    pb_plugin p = {0};
+    p.path = strdup(path);
+    p.name = strdup(name);
+    p.version = strdup(version ? version : "");
+    p.summary = strdup(summary ? summary : "");
+    p.handle = handle;
+    if (!p.path || !p.name || !p.version || !p.summary ||
+        PB_PUSH(ctx->plugins, ctx->nplugins, ctx->plugins_cap, p)) {
+        free(p.path);
+        free(p.name);
+        free(p.version);
+        free(p.summary);
+        return PBLINT_ENOMEM;
+    }
+    return 0;
+}
+
+static int add_rule(pblint_ctx *ctx, size_t plugin_index, const char *id, const char *summary,
+                    int severity, unsigned flags, pblint_check_fn check)
+{
+    pb_rule r;
+    memset(&r, 0, sizeof r);
+    r.id = strdup(id);
+    r.summary = strdup(summary);
+    r.plugin = ctx->plugins[plugin_index].name;
+    r.plugin_index = plugin_index;
+    r.default_severity = r.severity = severity;
+    r.flags = flags;
+    r.check = check;
+    if (!r.id || !r.summary || PB_PUSH(ctx->rules, ctx->nrules, ctx->rules_cap, r)) {
+        free(r.id);
+        free(r.summary);
+        return PBLINT_ENOMEM;
+    }
+    return 0;
+}
+
+pblint_ctx *pblint_ctx_new(void)
+{
+    pblint_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx)
+        return NULL;
+    if (add_plugin(ctx, "(built in)", "parse", PBLINT_VERSION_STRING,
+                   "the reader's findings about the input", NULL))
+        goto fail;
+    for (size_t i = 0; i < PB_ARRAY_LEN(BUILTIN_RULES); i++)
+        if (add_rule(ctx, 0, BUILTIN_RULES[i].id, BUILTIN_RULES[i].summary,
+                     BUILTIN_RULES[i].severity, 0, NULL))
+            goto fail;
+    return ctx;
+fail:
+    pblint_ctx_free(ctx);
+    return NULL;
+}
+
+void pblint_ctx_free(pblint_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    for (size_t i = 0; i < ctx->nrules; i++) {
+        pb_rule *r = &ctx->rules[i];
+        for (size_t k = 0; k < r->noptions; k++) {
+            free(r->options[k].key);
+            free(r->options[k].value);
+        }
+        free(r->options);
+        free(r->id);
+        free(r->summary);
+    }
+    free(ctx->rules);
+    for (size_t i = 0; i < ctx->nplugins; i++) {
+        pb_plugin *p = &ctx->plugins[i];
+        if (p->handle)
+            dlclose(p->handle);
+        free(p->path);
+        free(p->name);
+        free(p->version);
+        free(p->summary);
+    }
+    free(ctx->plugins);
+    free(ctx);
+}
+
+/* ------------------------------------------------------------ loading */
+
+static bool valid_name(const char *s, size_t max)
+{
+    if (!s || !*s || strlen(s) > max)
+        return false;
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+        return false;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+            return false;
+    return true;
+}
+
+static bool is_elf_error(const char *msg)
+{
+    return msg && (strstr(msg, "invalid ELF header") || strstr(msg, "file too short") ||
+                   strstr(msg, "not an ELF") || strstr(msg, "ELF file") ||
+                   strstr(msg, "wrong ELF class"));
+}
+
+int pblint_ctx_load_plugin(pblint_ctx *ctx, const char *path)
+{
+    if (!ctx || !path)
+        return PBLINT_EINVAL;
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        pb_ctx_seterr(ctx, "%s: cannot load plugin: %s", path, strerror(errno));
+        return PBLINT_EPLUGIN;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        pb_ctx_seterr(ctx, "%s: cannot load plugin: it is a directory (give a .so file, or list "
+                           "the directory in PBLINT_PLUGIN_PATH)", path);
+        return PBLINT_EPLUGIN;
+    }
+    dlerror();
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        const char *e = dlerror();
+        if (is_elf_error(e))
+            pb_ctx_seterr(ctx, "%s: not a shared object, so not a plugin (%s)", path, e);
+        else
+            pb_ctx_seterr(ctx, "%s: cannot load plugin: %s", path, e ? e : "dlopen failed");
+        return PBLINT_EPLUGIN;
+    }
+    dlerror();
+    void *sym = dlsym(h, PBLINT_PLUGIN_ENTRY_SYMBOL);
+    if (!sym) {
+        pb_ctx_seterr(ctx, "%s: no entry point: the shared object does not export "
+                           "%s(), so it is not a pblint plugin", path, PBLINT_PLUGIN_ENTRY_SYMBOL);
+        dlclose(h);
+        return PBLINT_EPLUGIN;
+    }
+    const pblint_plugin_desc *(*entry)(void);
+    *(void **)&entry = sym;
+    const pblint_plugin_desc *raw = entry();
+    if (!raw) {
+        pb_ctx_seterr(ctx, "%s: %s() returned no descriptor", path, PBLINT_PLUGIN_ENTRY_SYMBOL);
+        dlclose(h);
+        return PBLINT_EPLUGIN;
+    }
+    /* The first four fields are readable whatever the plugin's ABI. */
+    if (raw->abi_major != PBLINT_ABI_MAJOR || raw->abi_minor > PBLINT_ABI_MINOR) {
+        pb_ctx_seterr(ctx, "%s: built for pblint plugin ABI %u.%u, while this pblint provides "
+                           "%u.%u (a plugin loads when its major version equals the host's and "
+                           "its minor is not newer); rebuild it against this pblint",
+                      path, raw->abi_major, raw->abi_minor, PBLINT_ABI_MAJOR, PBLINT_ABI_MINOR);
+        dlclose(h);
+        return PBLINT_EPLUGIN;
+    }
+    size_t min_size = offsetof(pblint_plugin_desc, rule_count) + sizeof(size_t);
+    size_t min_rule = offsetof(pblint_rule_desc, flags) + sizeof(unsigned);
+    if (raw->struct_size < min_size || raw->rule_size < min_rule) {
+        pb_ctx_seterr(ctx, "%s: its descriptor is malformed (struct_size %u, rule_size %u; ABI "
+                           "%u.%u needs at least %zu and %zu)",
+                      path, raw->struct_size, raw->rule_size, PBLINT_ABI_MAJOR, PBLINT_ABI_MINOR,
+                      min_size, min_rule);
+        dlclose(h);
+        return PBLINT_EPLUGIN;
+    }
+    pblint_plugin_desc d;
+    memset(&d, 0, sizeof d);
+    memcpy(&d, raw, raw->struct_size < sizeof d ? raw->struct_size : sizeof d);
+    if (!valid_name(d.name, 40)) {
+        pb_ctx_seterr(ctx, "%s: the plugin's name %s%s%s is not a valid name (lower-case letters, "
+                           "digits and '-')",
+                      path, d.name ? "'" : "", d.name ? d.name : "(none)", d.name ? "'" : "");
+        dlclose(h);
+        return PBLINT_EPLUGIN;
+    }
+    for (size_t i = 0; i < ctx->nplugins; i++) {
+        if (strcmp(ctx->plugins[i].name, d.name) == 0) {
+            pb_ctx_seterr(ctx, "%s: a plugin named '%s' is already loaded from %s", path, d.name,
+                          ctx->plugins[i].path);
+            dlclose(h);
+            return PBLINT_EPLUGIN;
+        }
+    }
+    if (d.rule_count > 0 && !d.rules) {
+        pb_ctx_seterr(ctx, "%s: plugin '%s' declares %zu rules but gives no rule table", path,
+                      d.name, d.rule_count);
+        dlclose(h);
+        return PBLINT_EPLUGIN;
+    }
+    if (d.rule_count > 4096) {
+        pb_ctx_seterr(ctx, "%s: plugin '%s' declares %zu rules, more than the 4096 allowed", path,
+                      d.name, d.rule_count);
+        dlclose(h);
+        return PBLINT_EPLUGIN;
+    }
+    /* Validate every rule before registering any. */
+    pblint_rule_desc *rules = calloc(d.rule_count ? d.rule_count : 1, sizeof *rules);
+    if (!rules) {
+        dlclose(h);
+        return PBLINT_ENOMEM;
+    }
+    int rc = 0;
+    char id[128];
+    for (size_t i = 0; i < d.rule_count && rc == 0; i++) {
+        const char *src = (const char *)d.rules + i * raw->rule_size;
+        memcpy(&rules[i], src, raw->rule_size < sizeof rules[i] ? raw->rule_size : sizeof rules[i]);
+        pblint_rule_desc *r = &rules[i];
+        if (!valid_name(r->name, 60)) {
+            pb_ctx_seterr(ctx, "%s: rule %zu of plugin '%s' has an invalid name %s%s%s (lower-case "
+                               "letters, digits and '-')",
+                          path, i + 1, d.name, r->name ? "'" : "", r->name ? r->name : "(none)",
+                          r->name ? "'" : "");
+            rc = PBLINT_EPLUGIN;
+            break;
+        }
+        snprintf(id, sizeof id, "%s/%s", d.name, r->name);
+        if (!r->summary || !*r->summary) {
+            pb_ctx_seterr(ctx, "%s: rule '%s' has no summary", path, id);
+            rc = PBLINT_EPLUGIN;
+        } else if (!r->check) {
+            pb_ctx_seterr(ctx, "%s: rule '%s' has no check function", path, id);
+            rc = PBLINT_EPLUGIN;
+        } else if (r->default_severity < PBLINT_SEV_NOTE || r->default_severity > PBLINT_SEV_ERROR) {
+            pb_ctx_seterr(ctx, "%s: rule '%s' has an invalid default severity %d", path, id,
+                          r->default_severity);
+            rc = PBLINT_EPLUGIN;
+        }
+        for (size_t k = 0; k < i && rc == 0; k++) {
+            if (strcmp(rules[k].name, r->name) == 0) {
+                pb_ctx_seterr(ctx, "%s: rule id '%s' is registered twice by plugin '%s'", path, id,
+                              d.name);
+                rc = PBLINT_EPLUGIN;
+            }
+        }
+        pb_rule *taken = rc == 0 ? pb_ctx_rule(ctx, id) : NULL;
+        if (taken) {
+            pb_ctx_seterr(ctx, "%s: rule id '%s' is already taken by plugin '%s' (%s)", path, id,
+                          taken->plugin, ctx->plugins[taken->plugin_index].path);
+            rc = PBLINT_EPLUGIN;
+        }
+    }
+    if (rc == 0)
+        rc = add_plugin(ctx, path, d.name, d.version, d.summary, h);
+    if (rc != 0) {
+        free(rules);
+        dlclose(h);
+        return rc;
+    }
+    size_t pi = ctx->nplugins - 1;
+    for (size_t i = 0; i < d.rule_count && rc == 0; i++) {
+        snprintf(id, sizeof id, "%s/%s", d.name, rules[i].name);
+        rc = add_rule(ctx, pi, id, rules[i].summary, rules[i].default_severity, rules[i].flags,
+                      rules[i].check);
+    }
+    free(rules);
+    return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int pblint_ctx_load_plugin_dir(pblint_ctx *ctx, const char *dir,
+                               void (*on_error)(void *ud, const char *msg), void *ud)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        pb_ctx_seterr(ctx, "%s: cannot read plugin directory: %s", dir, strerror(errno));
+        return PBLINT_EIO;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (l > 3 && strcmp(e->d_name + l - 3, ".so") == 0) {
+            char *s = strdup(e->d_name);
+            if (!s || PB_PUSH(names, n, cap, s)) {
+                free(s);
+                break;
+            }
+        }
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    int failures = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(dir) + strlen(names[i]) + 2;
+        char *p = malloc(len);
+        if (p) {
+            snprintf(p, len, "%s/%s", dir, names[i]);
+            if (pblint_ctx_load_plugin(ctx, p) != 0) {
+                failures++;
+                if (on_error)
+                    on_error(ud, ctx->error);
+            }
+            free(p);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return failures;
+}
+
+/* -------------------------------------------------------------- rules */
+
+size_t pblint_ctx_rule_count(const pblint_ctx *ctx) { return ctx->nrules; }
+
+int pblint_ctx_rule(const pblint_ctx *ctx, size_t i, pblint_rule_info *out)
+{
+    if (!ctx || i >= ctx->nrules || !out)
+        return PBLINT_EINVAL;
+    const pb_rule *r = &ctx->rules[i];
+    out->id = r->id;
+    out->plugin = r->plugin;
+    out->summary = r->summary;
+    out->default_severity = r->default_severity;
+    out->severity = r->severity;
+    out->plugin_path = ctx->plugins[r->plugin_index].path;
+    out->flags = r->flags;
+    return 0;
+}
+
+long pblint_ctx_find_rule(const pblint_ctx *ctx, const char *id)
+{
+    for (size_t i = 0; i < ctx->nrules; i++)
+        if (strcmp(ctx->rules[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+static bool pattern_matches(const char *pattern, const pb_rule *r)
+{
+    if (strcmp(pattern, "*") == 0)
+        return true;
+    size_t pl = strlen(pattern);
+    if (pl >= 2 && strcmp(pattern + pl - 2, "/*") == 0)
+        return strlen(r->plugin) == pl - 2 && strncmp(r->plugin, pattern, pl - 2) == 0;
+    return strcmp(pattern, r->id) == 0;
+}
+
+int pblint_ctx_set_severity(pblint_ctx *ctx, const char *pattern, int severity)
+{
+    if (!ctx || !pattern || severity < PBLINT_SEV_DEFAULT || severity > PBLINT_SEV_ERROR)
+        return PBLINT_EINVAL;
+    size_t hits = 0;
+    for (size_t i = 0; i < ctx->nrules; i++) {
+        pb_rule *r = &ctx->rules[i];
+        if (pattern_matches(pattern, r)) {
+            /* DEFAULT restores the rule's own severity and lets it grade
+             * single findings again; OFF needs no grading either */
+            r->severity = severity == PBLINT_SEV_DEFAULT ? r->default_severity : severity;
+            r->severity_set = severity > PBLINT_SEV_OFF;
+            hits++;
+        }
+    }
+    if (hits == 0) {
+        pb_ctx_seterr(ctx, "no rule matches '%s' (see pblint --list-rules)", pattern);
+        return PBLINT_ENOTFOUND;
+    }
+    return 0;
+}
+
+int pblint_ctx_set_option(pblint_ctx *ctx, const char *rule_id, const char *key, const char *value)
+{
+    if (!ctx || !rule_id || !key || !value)
+        return PBLINT_EINVAL;
+    pb_rule *r = pb_ctx_rule(ctx, rule_id);
+    if (!r) {
+        pb_ctx_seterr(ctx, "no rule '%s' (see pblint --list-rules)", rule_id);
+        return PBLINT_ENOTFOUND;
+    }
+    for (size_t i = 0; i < r->noptions; i++) {
+        if (strcmp(r->options[i].key, key) == 0) {
+            char *v = strdup(value);
+            if (!v)
+                return PBLINT_ENOMEM;
+            free(r->options[i].value);
+            r->options[i].value = v;
+            return 0;
+        }
+    }
+    pb_option o = {strdup(key), strdup(value)};
+    if (!o.key || !o.value || PB_PUSH(r->options, r->noptions, r->options_cap, o)) {
+        free(o.key);
+        free(o.value);
+        return PBLINT_ENOMEM;
+    }
+    return 0;
+}
+
+/* ----------------------------------------------------------- pipeline */
+
+#define PB_MAX_INPUT (256u * 1024u * 1024u)
+
+int pblint_parse(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
+                 pblint_result **out)
+{
+    if (!ctx || !out || (!bytes && len))
+        return PBLINT_EINVAL;
+    *out = NULL;
+    pblint_result *res = calloc(1, sizeof *res);
+    pblint_doc *doc = calloc(1, sizeof *doc);
+    if (!res || !doc) {
+        free(res);
+        free(doc);
+        pb_ctx_seterr(ctx, "%s: out of memory", name ? name : "(input)");
+        return PBLINT_ENOMEM;
+    }
+    res->doc = doc;
+    int rc = pb_source_decode(&doc->src, name ? name : "(input)", bytes ? bytes : "", len,
+                              ctx->error, sizeof ctx->error);
+    if (rc != 0) {
+        pblint_result_free(res);
+        return rc;
+    }
+    if (doc->src.converted)
+        pb_emit(ctx, res, "parse/encoding", PBLINT_SEV_DEFAULT, (pblint_span){0, 0},
+                "the file is encoded in %s, not UTF-8; pblint converted it, and positions refer "
+                "to the converted text",
+                doc->src.encoding);
+    if (doc->src.invalid_count) {
+        uint32_t at = doc->src.first_invalid;
+        if (doc->src.nul_count)
+            pb_emit(ctx, res, "parse/invalid-utf8", PBLINT_SEV_DEFAULT, (pblint_span){at, at + 3},
+                    "%zu invalid byte sequence%s (%zu of them NUL bytes) replaced by U+FFFD; the "
+                    "first is here, and text around them may be misread",
+                    doc->src.invalid_count, doc->src.invalid_count == 1 ? "" : "s",
+                    doc->src.nul_count);
+        else
+            pb_emit(ctx, res, "parse/invalid-utf8", PBLINT_SEV_DEFAULT, (pblint_span){at, at + 3},
+                    "%zu byte sequence%s that are not valid UTF-8 (nor GB18030) replaced by "
+                    "U+FFFD; the first is here, and text around them may be misread",
+                    doc->src.invalid_count, doc->src.invalid_count == 1 ? " is" : "s");
+    }
+    rc = pb_model_build(ctx, res);
+    if (rc != 0) {
+        pb_ctx_seterr(ctx, "%s: %s while building the model", doc->src.name, pblint_strerror(rc));
+        pblint_result_free(res);
+        return rc;
+    }
+    *out = res;
+    return 0;
+}
+
+int pblint_lint(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
+                pblint_result **out)
+{
+    int rc = pblint_parse(ctx, name, bytes, len, out);
+    if (rc != 0)
+        return rc;
+    pblint_result *res = *out;
+    for (size_t i = 0; i < ctx->nrules; i++) {
+        pb_rule *r = &ctx->rules[i];
+        if (!r->check || r->severity == PBLINT_SEV_OFF)
+            continue;
+        pblint_check chk = {ctx, r, res};
+        int crc = r->check(&chk, res->doc);
+        if (crc != 0)
+            pb_emit(ctx, res, "core/check-failed", PBLINT_SEV_DEFAULT, (pblint_span){0, 0},
+                    "rule %s failed on this file (%s), so its findings may be missing", r->id,
+                    pblint_strerror(crc));
+    }
+    pb_result_sort(res);
+    return 0;
+}
+
+int pblint_lint_file(pblint_ctx *ctx, const char *path, pblint_result **out)
+{
+    if (!ctx || !path || !out)
+        return PBLINT_EINVAL;
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        pb_ctx_seterr(ctx, "%s: cannot open: %s", path, strerror(errno));
+        return PBLINT_EIO;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        pb_ctx_seterr(ctx, "%s: is a directory", path);
+        return PBLINT_EIO;
+    }
+    size_t cap = (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+                     ? (size_t)st.st_size + 1
+                     : 65536;
+    if (cap > PB_MAX_INPUT + 1)
+        cap = PB_MAX_INPUT + 1;
+    char *buf = malloc(cap);
+    size_t len = 0;
+    int rc = 0;
+    if (!buf)
+        rc = PBLINT_ENOMEM;
+    while (rc == 0) {
+        if (len == cap) {
+            if (cap > PB_MAX_INPUT) {
+                rc = PBLINT_ETOOBIG;
+                break;
+            }
+            size_t ncap = cap * 2;
+            char *nb = realloc(buf, ncap);
+            if (!nb) {
+                rc = PBLINT_ENOMEM;
+                break;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0) {
+            if (ferror(f))
+                rc = PBLINT_EIO;
+            break;
+        }
+        if (len > PB_MAX_INPUT) {
+            rc = PBLINT_ETOOBIG;
+            break;
+        }
+    }
+    int err = errno;
+    fclose(f);
+    if (rc == PBLINT_EIO)
+        pb_ctx_seterr(ctx, "%s: read error: %s", path, strerror(err));
+    else if (rc == PBLINT_ETOOBIG)
+        pb_ctx_seterr(ctx, "%s: larger than %u MiB, which pblint does not read", path,
+                      PB_MAX_INPUT >> 20);
+    else if (rc == PBLINT_ENOMEM)
+        pb_ctx_seterr(ctx, "%s: out of memory while reading", path);
+    if (rc == 0)
+        rc = pblint_lint(ctx, path, buf, len, out);
+    free(buf);
+    return rc;
+}

@@ -1,0 +1,225 @@
+/* Read-only accessors of the document model (the public API plugins use). */
+#include "internal.h"
+
+static const pblint_value EMPTY_VALUE;
+
+const char *pblint_doc_name(const pblint_doc *doc) { return doc->src.name; }
+
+const char *pblint_doc_text(const pblint_doc *doc, size_t *len)
+{
+    if (len)
+        *len = doc->src.len;
+    return doc->src.text;
+}
+
+const char *pblint_doc_slice(const pblint_doc *doc, pblint_span span, size_t *len)
+{
+    if (span.start > doc->src.len)
+        span.start = (uint32_t)doc->src.len;
+    if (span.end > doc->src.len)
+        span.end = (uint32_t)doc->src.len;
+    if (span.end < span.start)
+        span.end = span.start;
+    if (len)
+        *len = span.end - span.start;
+    return doc->src.text + span.start;
+}
+
+const char *pblint_doc_encoding(const pblint_doc *doc) { return doc->src.encoding; }
+
+void pblint_doc_position(const pblint_doc *doc, uint32_t offset, int unit, unsigned *line,
+                         unsigned *column)
+{
+    pb_source_position(&doc->src, offset, unit, line, column);
+}
+
+unsigned pblint_doc_line_count(const pblint_doc *doc) { return doc->src.nlines; }
+
+pblint_span pblint_doc_line_span(const pblint_doc *doc, unsigned line)
+{
+    return pb_source_line(&doc->src, line);
+}
+
+int pblint_doc_kind(const pblint_doc *doc) { return doc->kind; }
+
+const char *pblint_doc_kind_name(int kind)
+{
+    switch (kind) {
+    case PBLINT_DOC_DECLARATION:
+        return "declaration";
+    case PBLINT_DOC_SELF_EVALUATION:
+        return "self-evaluation";
+    default:
+        return "unknown";
+    }
+}
+
+int pblint_doc_year(const pblint_doc *doc, pblint_span *where)
+{
+    if (where)
+        *where = doc->year_span;
+    return doc->year;
+}
+
+int pblint_doc_money_unit(const pblint_doc *doc) { return doc->money_unit; }
+
+size_t pblint_doc_section_count(const pblint_doc *doc) { return doc->nsections; }
+
+const pblint_section *pblint_doc_section(const pblint_doc *doc, size_t i)
+{
+    return i < doc->nsections ? doc->sections[i] : NULL;
+}
+
+const pblint_text *pblint_section_title(const pblint_section *s) { return &s->title; }
+
+int pblint_section_year(const pblint_section *s, pblint_span *where)
+{
+    if (where)
+        *where = s->year_span;
+    return s->year;
+}
+
+int pblint_section_money_unit(const pblint_section *s, pblint_span *where)
+{
+    if (where)
+        *where = s->unit_span;
+    return s->money_unit;
+}
+
+size_t pblint_doc_field_count(const pblint_doc *doc) { return doc->nfields; }
+
+const pblint_field *pblint_doc_field_at(const pblint_doc *doc, size_t i)
+{
+    return i < doc->nfields ? doc->fields[i] : NULL;
+}
+
+const pblint_field *pblint_doc_field(const pblint_doc *doc, const char *key)
+{
+    for (size_t i = 0; i < doc->nfields; i++)
+        if (strcmp(doc->fields[i]->key, key) == 0)
+            return doc->fields[i];
+    return NULL;
+}
+
+const char *pblint_field_key(const pblint_field *f) { return f->key; }
+const pblint_text *pblint_field_label(const pblint_field *f) { return &f->label; }
+const pblint_text *pblint_field_text(const pblint_field *f) { return &f->text; }
+const pblint_value *pblint_field_value(const pblint_field *f) { return &f->value; }
+size_t pblint_field_section(const pblint_field *f) { return f->section; }
+size_t pblint_field_choice_count(const pblint_field *f) { return f->nchoices; }
+
+static int get_choice(const pb_choice *arr, size_t n, size_t i, pblint_choice *out)
+{
+    if (i >= n || !out)
+        return PBLINT_EINVAL;
+    out->label = &arr[i].label;
+    out->checked = arr[i].checked;
+    out->box = arr[i].box;
+    return 0;
+}
+
+int pblint_field_choice(const pblint_field *f, size_t i, pblint_choice *out)
+{
+    return get_choice(f->choices, f->nchoices, i, out);
+}
+
+const char *pblint_table_kind_name(int kind)
+{
+    static const char *const N[] = {"unknown", "indicator", "breakdown", "safeguard",
+                                    "cost-list", "score", "fields"};
+    return kind >= 0 && (size_t)kind < PB_ARRAY_LEN(N) ? N[kind] : "unknown";
+}
+
+const char *pblint_col_role_name(int role)
+{
+    static const char *const N[] = {
+        "none",   "label",      "seq",      "level1", "level2",   "level3",    "target",
+        "actual", "weight",     "score",    "grade",  "deviation", "remark",   "name",
+        "content", "item",      "amount",   "unit-price", "quantity", "basis", "category",
+        "doc-title", "measure", "stage",    "unit",   "operator"};
+    _Static_assert(PB_ARRAY_LEN(N) == PBLINT_COL__COUNT, "role names");
+    return role >= 0 && role < PBLINT_COL__COUNT ? N[role] : "none";
+}
+
+size_t pblint_doc_table_count(const pblint_doc *doc) { return doc->ntables; }
+
+const pblint_table *pblint_doc_table(const pblint_doc *doc, size_t i)
+{
+    return i < doc->ntables ? doc->tables[i] : NULL;
+}
+
+int pblint_table_kind(const pblint_table *t) { return t->kind; }
+pblint_span pblint_table_span(const pblint_table *t) { return t->span; }
+size_t pblint_table_section(const pblint_table *t) { return t->section; }
+int pblint_table_money_unit(const pblint_table *t) { return t->money_unit; }
+
+bool pblint_table_has_column(const pblint_table *t, int role)
+{
+    return role > 0 && role < PBLINT_COL__COUNT && t->has_col[role];
+}
+
+size_t pblint_table_row_count(const pblint_table *t) { return t->nrows; }
+
+const pblint_row *pblint_table_row(const pblint_table *t, size_t i)
+{
+    return i < t->nrows ? &t->rows[i] : NULL;
+}
+
+int pblint_row_kind(const pblint_row *r) { return r->kind; }
+pblint_span pblint_row_span(const pblint_row *r) { return r->span; }
+pblint_span pblint_row_extent(const pblint_row *r) { return r->extent; }
+unsigned pblint_row_depth(const pblint_row *r) { return r->depth; }
+long pblint_row_parent(const pblint_row *r) { return r->parent; }
+
+const pblint_cell *pblint_row_cell(const pblint_row *r, int role)
+{
+    return role > 0 && role < PBLINT_COL__COUNT ? r->by_role[role] : NULL;
+}
+
+size_t pblint_row_cell_count(const pblint_row *r) { return r->ncells; }
+
+const pblint_cell *pblint_row_cell_at(const pblint_row *r, size_t i)
+{
+    return i < r->ncells ? &r->cells[i] : NULL;
+}
+
+int pblint_cell_role(const pblint_cell *c) { return c->role; }
+const pblint_text *pblint_cell_text(const pblint_cell *c) { return &c->text; }
+const pblint_value *pblint_cell_value(const pblint_cell *c) { return c ? &c->value : &EMPTY_VALUE; }
+bool pblint_cell_inherited(const pblint_cell *c) { return c->inherited; }
+size_t pblint_cell_choice_count(const pblint_cell *c) { return c->nchoices; }
+
+int pblint_cell_choice(const pblint_cell *c, size_t i, pblint_choice *out)
+{
+    return get_choice(c->choices, c->nchoices, i, out);
+}
+
+size_t pblint_doc_paragraph_count(const pblint_doc *doc) { return doc->nparas; }
+
+const pblint_text *pblint_doc_paragraph(const pblint_doc *doc, size_t i, const char **field_key)
+{
+    if (i >= doc->nparas)
+        return NULL;
+    if (field_key)
+        *field_key = doc->paras[i].field_key;
+    return doc->paras[i].text;
+}
+
+size_t pblint_text_quantities(const pblint_text *t, int default_money_unit, pblint_value *out,
+                              size_t max)
+{
+    size_t n = pblint_scan_quantities(t->s, t->len, default_money_unit, out, max);
+    size_t k = n < max ? n : max;
+    for (size_t i = 0; i < k; i++) {
+        pblint_value *v = &out[i];
+        pblint_span *spans[] = {&v->span, &v->num_span, &v->op_span, &v->unit_span};
+        pblint_span whole = pblint_text_map(t, v->span.start, v->span.end - v->span.start);
+        for (size_t s = 0; s < 4; s++) {
+            if (spans[s]->end > spans[s]->start)
+                *spans[s] = pblint_text_map(t, spans[s]->start, spans[s]->end - spans[s]->start);
+            else
+                *spans[s] = (pblint_span){whole.start, whole.start};
+        }
+    }
+    return n;
+}

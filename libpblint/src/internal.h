@@ -1,0 +1,313 @@
+/*
+ * Internal declarations shared by the library's source files.  Nothing here
+ * is visible to plugins or hosts: they see only the public headers.
+ */
+#ifndef PBLINT_INTERNAL_H
+#define PBLINT_INTERNAL_H
+
+#include <pblint/pblint.h>
+#include <pblint/plugin.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PB_HIDDEN __attribute__((visibility("hidden")))
+#define PB_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---------------------------------------------------------------- arena */
+
+/* A bump allocator: everything of one document lives in its arena and is
+ * freed at once.  Allocation failure aborts nothing: callers check NULL. */
+typedef struct pb_chunk pb_chunk;
+typedef struct pb_arena {
+    pb_chunk *head;
+    size_t total; /* bytes handed out, for --time-report / limits */
+} pb_arena;
+
+PB_HIDDEN void *pb_alloc(pb_arena *a, size_t size);          /* zeroed, 8-aligned */
+PB_HIDDEN char *pb_strndup(pb_arena *a, const char *s, size_t n); /* NUL-terminated copy */
+PB_HIDDEN char *pb_sprintf(pb_arena *a, const char *fmt, ...) PBLINT_PRINTF(2, 3);
+PB_HIDDEN char *pb_vsprintf(pb_arena *a, const char *fmt, va_list ap);
+PB_HIDDEN void pb_arena_free(pb_arena *a);
+
+/* Growable array of `elem`-sized items in malloc'd memory. */
+PB_HIDDEN int pb_grow(void **items, size_t *cap, size_t elem, size_t need);
+#define PB_PUSH(arr, n, cap, val)                                                               \
+    (pb_grow((void **)&(arr), &(cap), sizeof(*(arr)), (n) + 1) == 0 ? ((arr)[(n)++] = (val), 0) \
+                                                                     : PBLINT_ENOMEM)
+
+/* --------------------------------------------------------------- source */
+
+/* A decoded input: UTF-8 text (BOM removed), its line index, and what the
+ * decoder had to do.  Line endings stay in the text (LF, CRLF or CR). */
+typedef struct pb_source {
+    char *name;            /* as given by the caller (malloc'd) */
+    char *text;            /* decoded UTF-8, NUL-terminated (malloc'd) */
+    size_t len;
+    const char *encoding;  /* static: "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE" */
+    bool converted;        /* decoded from something other than UTF-8 */
+    uint32_t *line_start;  /* byte offset of each line's first byte (malloc'd) */
+    unsigned nlines;
+    /* Invalid byte sequences replaced by U+FFFD: how many, and where the
+     * first replacement sits in `text`. */
+    size_t invalid_count;
+    uint32_t first_invalid;
+    size_t nul_count;      /* NUL bytes replaced by U+FFFD (counted in invalid_count too) */
+} pb_source;
+
+/*
+ * Decodes bytes into src.  Accepts UTF-8 with or without BOM, UTF-16 LE/BE
+ * with BOM (and without BOM when the NUL pattern is unmistakable), and
+ * GB18030/GBK when the bytes are not valid UTF-8 but decode cleanly as
+ * GB18030.  Refuses binary input (PNG, ZIP/.docx/.xlsx, OLE2 .doc, PDF,
+ * other control-byte-heavy data) with PBLINT_EBINARY and a sentence in err
+ * that names the file and says what it is.  Invalid UTF-8 that is not
+ * GB18030 is kept, each bad sequence replaced with U+FFFD and counted.
+ */
+PB_HIDDEN int pb_source_decode(pb_source *src, const char *name, const void *bytes, size_t len,
+                               char *err, size_t errsz);
+PB_HIDDEN void pb_source_free(pb_source *src);
+/* 1-based line and column of a byte offset (clamped to the text). */
+PB_HIDDEN void pb_source_position(const pb_source *src, uint32_t offset, int unit, unsigned *line,
+                                  unsigned *col);
+/* Span of a 1-based line without its line ending. */
+PB_HIDDEN pblint_span pb_source_line(const pb_source *src, unsigned line);
+/* Display width of text[start, end) starting at display column `col0`
+ * (0-based), with tabs to the next multiple of 8; returns the end column. */
+PB_HIDDEN unsigned pb_display_advance(const char *text, size_t start, size_t end, unsigned col0);
+
+/* ----------------------------------------------------------------- text */
+
+struct pblint_text {
+    const char *s;       /* normalised, NUL-terminated */
+    uint32_t len;
+    const char *key;     /* normalised with all spaces removed */
+    uint32_t keylen;
+    const uint32_t *map; /* len + 1 entries: source offset of each byte of s; map[len] = span.end */
+    pblint_span span;    /* raw source span */
+    uint32_t markup;     /* PB_MARKUP_* seen and removed */
+};
+
+enum {
+    PB_MARKUP_TAG = 1u << 0,      /* <p>, </p>, <br/>, <span ...> */
+    PB_MARKUP_CHECKBOX = 1u << 1, /* <input type="checkbox"/>: replaced by ☐ / ☑ */
+    PB_MARKUP_BOOKMARK = 1u << 2, /* [bookmark: _GoBack] */
+    PB_MARKUP_ENTITY = 1u << 3    /* &nbsp; &amp; ... */
+};
+
+#define PB_BOX_EMPTY "\xe2\x98\x90"   /* ☐ U+2610 */
+#define PB_BOX_CHECKED "\xe2\x98\x91" /* ☑ U+2611 */
+
+/*
+ * Builds the normalised view of src->text[span]: HTML leftovers removed
+ * (checkbox inputs become ☐/☑, mapped to the whole tag), NFKC applied code
+ * point by code point (full-width digits/letters/punctuation, ideographic
+ * space), every run of white space folded into one ASCII space, leading and
+ * trailing space trimmed.  All memory comes from the arena.
+ */
+PB_HIDDEN int pb_text_make(pb_arena *a, const pb_source *src, pblint_span span, pblint_text *out);
+/* An empty text positioned at `at` (a blank cell). */
+PB_HIDDEN void pb_text_empty_at(pblint_text *out, uint32_t at);
+/* NFKC + space removal of a plain C string into buf (for alias tables);
+ * returns the length, or -1 if buf is too small. */
+PB_HIDDEN int pb_key_of(const char *s, size_t len, char *buf, size_t bufsz);
+
+/* ----------------------------------------------------------------- grid */
+
+/* "Text -> rows and cells": the layout-level reading of the source, kept
+ * separate from the model so that a .docx/.xlsx reader can produce the
+ * same grid. */
+typedef enum pb_line_layout {
+    PB_LAYOUT_BLANK = 0, /* an empty (or all-space) line */
+    PB_LAYOUT_PROSE,     /* a line with no tab: running text or a "label：value" */
+    PB_LAYOUT_TABS,      /* one row, cells separated by tabs */
+    PB_LAYOUT_CELL_LINES /* one cell per line, each with a leading tab; rows end at a blank line */
+} pb_line_layout;
+
+typedef struct pb_grid_row {
+    int layout;          /* pb_line_layout */
+    unsigned first_line; /* 1-based */
+    unsigned last_line;
+    pblint_span extent;  /* whole lines, line endings included */
+    pblint_span *cells;  /* raw cell spans (tabs excluded); prose: one cell = the line */
+    size_t ncells;       /* trailing empty cells are dropped */
+    bool leading_tab;    /* TABS layout: the line starts with a tab (first cell empty) */
+} pb_grid_row;
+
+typedef struct pb_grid {
+    pb_grid_row *rows;
+    size_t nrows;
+} pb_grid;
+
+PB_HIDDEN int pb_grid_read(const pb_source *src, pb_arena *a, pb_grid *out);
+
+/* ---------------------------------------------------------------- model */
+
+typedef struct pb_choice {
+    pblint_text label;
+    bool checked;
+    pblint_span box;
+} pb_choice;
+
+struct pblint_cell {
+    int role;
+    pblint_text text;
+    pblint_value value;
+    bool inherited;
+    pb_choice *choices;
+    size_t nchoices;
+};
+
+struct pblint_row {
+    int kind;
+    pblint_span span;
+    pblint_span extent;
+    unsigned depth;
+    long parent;
+    pblint_cell *cells;
+    size_t ncells;
+    const pblint_cell *by_role[PBLINT_COL__COUNT];
+};
+
+struct pblint_table {
+    int kind;
+    pblint_span span;
+    size_t section;
+    int money_unit;
+    bool has_col[PBLINT_COL__COUNT];
+    pblint_row *rows;
+    size_t nrows, cap;
+};
+
+struct pblint_field {
+    const char *key;
+    pblint_text label;
+    pblint_text text;
+    pblint_value value;
+    size_t section;
+    pb_choice *choices;
+    size_t nchoices;
+};
+
+struct pblint_section {
+    pblint_text title;
+    int year;
+    pblint_span year_span;
+    int money_unit;
+    pblint_span unit_span;
+};
+
+typedef struct pb_para {
+    const pblint_text *text;
+    const char *field_key;
+} pb_para;
+
+struct pblint_doc {
+    pb_source src;
+    pb_arena arena;
+    int kind;
+    pblint_section **sections;
+    size_t nsections, sections_cap;
+    pblint_field **fields;
+    size_t nfields, fields_cap;
+    pblint_table **tables;
+    size_t ntables, tables_cap;
+    pb_para *paras;
+    size_t nparas, paras_cap;
+    int year;
+    pblint_span year_span;
+    int money_unit;
+};
+
+/* ---------------------------------------------------------- diagnostics */
+
+typedef struct pb_note {
+    pblint_span span;
+    char *message;
+} pb_note;
+
+typedef struct pb_fixit {
+    pblint_span span;
+    char *text;
+} pb_fixit;
+
+struct pblint_diag {
+    int severity;
+    const char *rule; /* copied into the doc arena: a result outlives its context */
+    char *message;
+    pblint_span span;
+    pb_note *notes;
+    size_t nnotes, notes_cap;
+    pb_fixit *fixits;
+    size_t nfixits, fixits_cap;
+    uint32_t seq; /* emission order: the last sort key, for stability */
+};
+
+struct pblint_result {
+    pblint_doc *doc;
+    pblint_diag **diags;
+    size_t ndiags, diags_cap;
+    bool sorted;
+};
+
+/* Creates an empty diagnostic in res (memory from the doc's arena). */
+PB_HIDDEN pblint_diag *pb_diag_new(pblint_result *res, const char *rule, int severity,
+                                   pblint_span span, const char *fmt, va_list ap);
+/* Sorts res->diags by (start, end, severity desc, rule, message, seq). */
+PB_HIDDEN void pb_result_sort(pblint_result *res);
+
+/* ------------------------------------------------------------ contexts */
+
+typedef struct pb_option {
+    char *key;
+    char *value;
+} pb_option;
+
+typedef struct pb_rule {
+    char *id;            /* "plugin/rule" (malloc'd) */
+    const char *plugin;  /* the plugin's name (owned by pb_plugin) */
+    char *summary;       /* copied */
+    int default_severity;
+    int severity;        /* in force */
+    bool severity_set;   /* set by configuration: wins over per-finding hints */
+    unsigned flags;
+    pblint_check_fn check; /* NULL for the reader's built-in rules */
+    size_t plugin_index;
+    pb_option *options;
+    size_t noptions, options_cap;
+} pb_rule;
+
+typedef struct pb_plugin {
+    char *path;
+    char *name;
+    char *version;
+    char *summary;
+    void *handle; /* dlopen handle, NULL for built-in groups */
+} pb_plugin;
+
+struct pblint_ctx {
+    pb_plugin *plugins;
+    size_t nplugins, plugins_cap;
+    pb_rule *rules;
+    size_t nrules, rules_cap;
+    char error[2048];
+};
+
+struct pblint_check {
+    pblint_ctx *ctx;
+    pb_rule *rule;
+    pblint_result *res;
+};
+
+PB_HIDDEN void pb_ctx_seterr(pblint_ctx *ctx, const char *fmt, ...) PBLINT_PRINTF(2, 3);
+PB_HIDDEN pb_rule *pb_ctx_rule(pblint_ctx *ctx, const char *id);
+
+/* Reports a finding of one of the reader's built-in rules ("parse/..."),
+ * honouring the severity configured in ctx (dropped when off). */
+PB_HIDDEN pblint_diag *pb_emit(pblint_ctx *ctx, pblint_result *res, const char *rule_id, int sev,
+                               pblint_span span, const char *fmt, ...) PBLINT_PRINTF(6, 7);
+
+/* Builds the model of res->doc (whose src is decoded) from its grid. */
+PB_HIDDEN int pb_model_build(pblint_ctx *ctx, pblint_result *res);
+
+#endif /* PBLINT_INTERNAL_H */

@@ -1,0 +1,1369 @@
+/*
+ * Rows and cells -> the document model.
+ *
+ * The grid (grid.c) says where rows and cells are; this file decides what
+ * they mean, by content: a header row is a row whose cells are known column
+ * names (alias.c); a data row's cells are matched to the header's columns by
+ * what they hold, so a row that lost its leading tab (a merged cell the
+ * converter dropped) is still read right; labels are found by name, not by
+ * position; merged cells are carried down.
+ */
+#include "alias.h"
+#include "internal.h"
+
+#include <stdio.h>
+
+#define MAX_COLS 64
+
+typedef struct builder {
+    pblint_ctx *ctx;
+    pblint_result *res;
+    pblint_doc *doc;
+    pb_arena *a;
+    const pb_source *src;
+    pb_grid grid;
+
+    size_t section;
+    bool section_has_content;
+
+    pblint_table *table;
+    int hdr_role[MAX_COLS];
+    size_t hdr_n;
+    const pblint_cell *carry[PBLINT_COL__COUNT];
+
+    /* a label alone on its line, waiting for its value on the next line */
+    const char *pending_key;
+    int pending_vtype;
+    pblint_text pending_label;
+
+    /* rows nobody could place */
+    size_t unplaced_first, unplaced_last, unplaced_n;
+
+    uint32_t markup;
+} builder;
+
+/* ------------------------------------------------------------ helpers */
+
+static bool key_has(const pblint_text *t, const char *w)
+{
+    size_t n = strlen(w);
+    if (n > t->keylen)
+        return false;
+    for (size_t i = 0; i + n <= t->keylen; i++)
+        if (memcmp(t->key + i, w, n) == 0)
+            return true;
+    return false;
+}
+
+/* Offset in t->s of the byte that is at offset koff of t->key. */
+static size_t key_to_text(const pblint_text *t, size_t koff)
+{
+    size_t k = 0, i = 0;
+    while (i < t->len) {
+        if (t->s[i] != ' ') {
+            if (k == koff)
+                return i;
+            k++;
+        }
+        i++;
+    }
+    return t->len;
+}
+
+/* A sub-text of t: s[off, len) re-normalised from its source span. */
+static int sub_text(builder *b, const pblint_text *t, size_t off, pblint_text *out)
+{
+    if (off >= t->len) {
+        pb_text_empty_at(out, t->span.end);
+        return 0;
+    }
+    pblint_span sp = pblint_text_map(t, off, t->len - off);
+    if (sp.end < t->span.end)
+        sp.end = t->span.end;
+    return pb_text_make(b->a, b->src, sp, out);
+}
+
+/* Length of an enumerator at the start of a key: 一、 (一) 1. 1、 (1) ① */
+static size_t enumerator_len(const char *k, size_t len)
+{
+    static const char *const NUMS[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+    size_t i = 0;
+    bool paren = false;
+    if (i < len && k[i] == '(') {
+        paren = true;
+        i++;
+    }
+    size_t start = i;
+    for (;;) {
+        if (i < len && k[i] >= '0' && k[i] <= '9') {
+            i++;
+            continue;
+        }
+        bool hit = false;
+        for (const char *const *n = NUMS; *n; n++) {
+            size_t m = strlen(*n);
+            if (i + m <= len && memcmp(k + i, *n, m) == 0) {
+                i += m;
+                hit = true;
+                break;
+            }
+        }
+        if (!hit)
+            break;
+    }
+    if (i == start) {
+        /* circled digits ① .. ⑳: E2 91 A0 .. E2 91 B3 */
+        if (!paren && len >= 3 && (unsigned char)k[0] == 0xE2 && (unsigned char)k[1] == 0x91)
+            return 3;
+        return 0;
+    }
+    if (paren) {
+        return (i < len && k[i] == ')') ? i + 1 : 0;
+    }
+    if (i < len && (k[i] == '.' || k[i] == ')'))
+        return i + 1;
+    if (i + 3 <= len && memcmp(k + i, "、", 3) == 0)
+        return i + 3;
+    return 0;
+}
+
+static int parse_value(builder *b, const pblint_text *t, int hint, int unit, pblint_value *v)
+{
+    pblint_value_parse(t->s, t->len, hint, unit, v);
+    pblint_span whole = pblint_text_map(t, 0, t->len);
+    pblint_span *spans[] = {&v->num_span, &v->op_span, &v->unit_span};
+    for (size_t i = 0; i < 3; i++) {
+        if (spans[i]->end > spans[i]->start)
+            *spans[i] = pblint_text_map(t, spans[i]->start, spans[i]->end - spans[i]->start);
+        else
+            *spans[i] = (pblint_span){whole.start, whole.start};
+    }
+    if (v->span.end > v->span.start)
+        v->span = pblint_text_map(t, v->span.start, v->span.end - v->span.start);
+    else
+        v->span = t->len ? whole : (pblint_span){t->span.start, t->span.start};
+    return 0;
+}
+
+static pblint_section *cur_section(builder *b)
+{
+    return b->doc->sections[b->section];
+}
+
+static int section_unit(builder *b)
+{
+    int u = cur_section(b)->money_unit;
+    if (u == PBLINT_MONEY_NONE)
+        u = b->doc->money_unit;
+    return u == PBLINT_MONEY_NONE ? PBLINT_MONEY_YUAN : u;
+}
+
+static int new_section(builder *b, const pblint_text *title)
+{
+    pblint_section *s = pb_alloc(b->a, sizeof *s);
+    if (!s)
+        return PBLINT_ENOMEM;
+    if (title)
+        s->title = *title;
+    else
+        pb_text_empty_at(&s->title, 0);
+    if (PB_PUSH(b->doc->sections, b->doc->nsections, b->doc->sections_cap, s))
+        return PBLINT_ENOMEM;
+    b->section = b->doc->nsections - 1;
+    b->section_has_content = false;
+    return 0;
+}
+
+/* ------------------------------------------------------------ choices */
+
+typedef struct box_hit {
+    size_t off, len;
+    bool checked;
+} box_hit;
+
+/* A check box or check mark at s[i]: returns its byte length, 0 if none. */
+static size_t box_at(const char *s, size_t len, size_t i, bool *checked)
+{
+    static const struct {
+        const char *m;
+        bool checked;
+    } B[] = {
+        {"☐", false}, {"□", false}, {"○", false}, {"◯", false}, {"☑", true}, {"☒", true},
+        {"■", true},  {"√", true},  {"✓", true},  {"✔", true},  {"●", true},
+    };
+    for (size_t k = 0; k < PB_ARRAY_LEN(B); k++) {
+        size_t n = strlen(B[k].m);
+        if (i + n <= len && memcmp(s + i, B[k].m, n) == 0) {
+            *checked = B[k].checked;
+            return n;
+        }
+    }
+    return 0;
+}
+
+static int add_choice(builder *b, const pblint_text *t, size_t ls, size_t le, bool checked,
+                      pblint_span box, pb_choice **arr, size_t *n, size_t *cap)
+{
+    while (ls < le && t->s[ls] == ' ')
+        ls++;
+    while (le > ls && t->s[le - 1] == ' ')
+        le--;
+    if (le == ls)
+        return 0;
+    pb_choice c;
+    memset(&c, 0, sizeof c);
+    pblint_span sp = pblint_text_map(t, ls, le - ls);
+    if (pb_text_make(b->a, b->src, sp, &c.label))
+        return PBLINT_ENOMEM;
+    c.checked = checked;
+    c.box = box.end > box.start ? box : (pblint_span){sp.end, sp.end};
+    return PB_PUSH(*arr, *n, *cap, c);
+}
+
+/*
+ * Reads "一次性项目 ☐ 经常性项目 ☑" (marks after labels), "☐ 一次性项目 ☐ 经常性项目"
+ * (marks before labels) and "立项和计划阶段 √" (a mark only when ticked).
+ * `single` says the text is one option that may carry a mark (a stage cell).
+ */
+static int parse_choices(builder *b, const pblint_text *t, bool single, pb_choice **out,
+                         size_t *nout)
+{
+    box_hit hits[32];
+    size_t nh = 0;
+    for (size_t i = 0; i < t->len && nh < PB_ARRAY_LEN(hits);) {
+        bool ck;
+        size_t n = box_at(t->s, t->len, i, &ck);
+        if (n) {
+            hits[nh++] = (box_hit){i, n, ck};
+            i += n;
+        } else {
+            i++;
+        }
+    }
+    pb_choice *arr = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    if (nh == 0) {
+        if (single && t->len)
+            rc = add_choice(b, t, 0, t->len, false, (pblint_span){0, 0}, &arr, &n, &cap);
+    } else if (hits[0].off == 0) {
+        /* marks before labels */
+        for (size_t k = 0; k < nh && !rc; k++) {
+            size_t ls = hits[k].off + hits[k].len;
+            size_t le = (k + 1 < nh) ? hits[k + 1].off : t->len;
+            pblint_span box = pblint_text_map(t, hits[k].off, hits[k].len);
+            rc = add_choice(b, t, ls, le, hits[k].checked, box, &arr, &n, &cap);
+        }
+    } else {
+        size_t prev = 0;
+        for (size_t k = 0; k < nh && !rc; k++) {
+            pblint_span box = pblint_text_map(t, hits[k].off, hits[k].len);
+            rc = add_choice(b, t, prev, hits[k].off, hits[k].checked, box, &arr, &n, &cap);
+            prev = hits[k].off + hits[k].len;
+        }
+        if (!rc && prev < t->len)
+            rc = add_choice(b, t, prev, t->len, false, (pblint_span){0, 0}, &arr, &n, &cap);
+    }
+    if (rc) {
+        free(arr);
+        return rc;
+    }
+    /* move into the arena so the doc owns it */
+    *out = NULL;
+    *nout = n;
+    if (n) {
+        *out = pb_alloc(b->a, n * sizeof(pb_choice));
+        if (!*out) {
+            free(arr);
+            return PBLINT_ENOMEM;
+        }
+        memcpy(*out, arr, n * sizeof(pb_choice));
+    }
+    free(arr);
+    return 0;
+}
+
+/* ------------------------------------------------------------- fields */
+
+static int push_para(builder *b, const pblint_text *t, const char *key)
+{
+    if (t->len == 0)
+        return 0;
+    /* t may live on the caller's stack: the doc keeps its own copy */
+    pblint_text *copy = pb_alloc(b->a, sizeof *copy);
+    if (!copy)
+        return PBLINT_ENOMEM;
+    *copy = *t;
+    pb_para p = {copy, key};
+    return PB_PUSH(b->doc->paras, b->doc->nparas, b->doc->paras_cap, p);
+}
+
+static int money_unit_of(const pblint_text *t)
+{
+    if (key_has(t, "亿元"))
+        return PBLINT_MONEY_YI;
+    if (key_has(t, "万元"))
+        return PBLINT_MONEY_WAN;
+    if (key_has(t, "千元"))
+        return PBLINT_MONEY_QIAN;
+    if (key_has(t, "元"))
+        return PBLINT_MONEY_YUAN;
+    return PBLINT_MONEY_NONE;
+}
+
+static int add_field(builder *b, const char *key, int vtype, const pblint_text *label,
+                     const pblint_text *value, pblint_field **out)
+{
+    pblint_field *f = pb_alloc(b->a, sizeof *f);
+    if (!f)
+        return PBLINT_ENOMEM;
+    f->key = key;
+    if (label)
+        f->label = *label;
+    else
+        pb_text_empty_at(&f->label, value->span.start);
+    f->text = *value;
+    f->section = b->section;
+    b->section_has_content = true;
+    switch (vtype) {
+    case PB_FV_AMOUNT:
+        parse_value(b, value, PBLINT_HINT_AMOUNT, section_unit(b), &f->value);
+        break;
+    case PB_FV_DATE:
+        parse_value(b, value, PBLINT_HINT_GENERIC, PBLINT_MONEY_NONE, &f->value);
+        break;
+    case PB_FV_UNIT: {
+        int u = money_unit_of(value);
+        pblint_section *s = cur_section(b);
+        if (u != PBLINT_MONEY_NONE && s->money_unit == PBLINT_MONEY_NONE) {
+            s->money_unit = u;
+            s->unit_span = value->span;
+        }
+        if (u != PBLINT_MONEY_NONE && b->doc->money_unit == PBLINT_MONEY_NONE)
+            b->doc->money_unit = u;
+        f->value.kind = value->len ? PBLINT_VAL_TEXT : PBLINT_VAL_EMPTY;
+        f->value.span = value->span;
+        break;
+    }
+    case PB_FV_CHOICE:
+        if (parse_choices(b, value, false, &f->choices, &f->nchoices))
+            return PBLINT_ENOMEM;
+        f->value.kind = value->len ? PBLINT_VAL_TEXT : PBLINT_VAL_EMPTY;
+        f->value.span = value->span;
+        break;
+    default:
+        f->value.kind = value->len ? PBLINT_VAL_TEXT : PBLINT_VAL_EMPTY;
+        f->value.span = value->span;
+        if (value->len == 0)
+            f->value.span = (pblint_span){value->span.start, value->span.start};
+        break;
+    }
+    if (PB_PUSH(b->doc->fields, b->doc->nfields, b->doc->fields_cap, f))
+        return PBLINT_ENOMEM;
+    if (vtype == PB_FV_TEXT && push_para(b, &f->text, key))
+        return PBLINT_ENOMEM;
+    if (out)
+        *out = f;
+    return 0;
+}
+
+/*
+ * Whether text t starts with a field label.  On success fills *key, *vtype,
+ * the label as a text, and the offset in t->s where the value starts.
+ * `loose` (prose lines) also accepts a label followed by a space.
+ */
+static bool find_label(builder *b, const pblint_text *t, bool loose, const char **key, int *vtype,
+                       pblint_text *label, size_t *value_off)
+{
+    size_t el = enumerator_len(t->key, t->keylen);
+    size_t m = 0;
+    const char *k = pb_field_lookup(t->key + el, t->keylen - el, &m, vtype);
+    if (!k)
+        return false;
+    size_t kend = el + m; /* in key coordinates */
+    bool at_end = kend == t->keylen;
+    bool colon = !at_end && t->key[kend] == ':';
+    size_t toff = key_to_text(t, kend); /* first byte after the label in s */
+    bool space = toff < t->len && t->s[toff] == ' ';
+    bool paren_label = m > 0 && t->key[kend - 1] == ')';
+    if (!at_end && !colon && !(loose && (space || paren_label)))
+        return false;
+    size_t lstart = key_to_text(t, el);
+    pblint_span lsp = pblint_text_map(t, lstart, toff - lstart);
+    if (pb_text_make(b->a, b->src, lsp, label))
+        return false;
+    size_t v = toff;
+    while (v < t->len && t->s[v] == ' ')
+        v++;
+    if (v < t->len && t->s[v] == ':')
+        v++;
+    while (v < t->len && t->s[v] == ' ')
+        v++;
+    *key = k;
+    *value_off = v;
+    return true;
+}
+
+/* A row of cells outside any table: label/value pairs.  Returns how many
+ * fields were found. */
+static int fields_from_cells(builder *b, pblint_text *cells, size_t n, int *nfound)
+{
+    *nfound = 0;
+    for (size_t i = 0; i < n; i++) {
+        pblint_text *c = &cells[i];
+        if (c->len == 0)
+            continue;
+        const char *key;
+        int vt;
+        pblint_text label;
+        size_t voff;
+        if (!find_label(b, c, false, &key, &vt, &label, &voff))
+            continue;
+        (*nfound)++;
+        /* 项目资金 / 项目立项情况: a heading over sub-fields, which the
+         * following cells (or the rest of this one) hold. */
+        if (vt == PB_FV_GROUP) {
+            if (voff < c->len) {
+                pblint_text rest;
+                int sub;
+                if (sub_text(b, c, voff, &rest) || fields_from_cells(b, &rest, 1, &sub))
+                    return PBLINT_ENOMEM;
+            }
+            continue;
+        }
+        pblint_text value;
+        if (voff < c->len) {
+            if (sub_text(b, c, voff, &value))
+                return PBLINT_ENOMEM;
+        } else {
+            /* the value is in a following cell, unless that cell is the next label */
+            pb_text_empty_at(&value, c->span.end);
+            for (size_t j = i + 1; j < n; j++) {
+                if (cells[j].len == 0)
+                    continue;
+                if (pb_is_sublabel(cells[j].key, cells[j].keylen))
+                    continue;
+                const char *k2;
+                int vt2;
+                pblint_text l2;
+                size_t v2;
+                if (find_label(b, &cells[j], false, &k2, &vt2, &l2, &v2))
+                    break;
+                value = cells[j];
+                i = j;
+                break;
+            }
+        }
+        if (add_field(b, key, vt, &label, &value, NULL))
+            return PBLINT_ENOMEM;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------- tables */
+
+static void close_table(builder *b)
+{
+    b->table = NULL;
+    b->hdr_n = 0;
+    memset(b->carry, 0, sizeof b->carry);
+}
+
+static int table_kind_of(const bool *has)
+{
+    if ((has[PBLINT_COL_LEVEL3] || (has[PBLINT_COL_LEVEL1] && has[PBLINT_COL_LEVEL2])) &&
+        (has[PBLINT_COL_TARGET] || has[PBLINT_COL_ACTUAL]))
+        return PBLINT_TABLE_INDICATOR;
+    if (has[PBLINT_COL_WEIGHT] && has[PBLINT_COL_SCORE])
+        return PBLINT_TABLE_SCORE;
+    if (has[PBLINT_COL_DOC_TITLE] || has[PBLINT_COL_MEASURE] || has[PBLINT_COL_STAGE])
+        return PBLINT_TABLE_SAFEGUARD;
+    if ((has[PBLINT_COL_ITEM] || has[PBLINT_COL_CONTENT]) && has[PBLINT_COL_AMOUNT])
+        return (has[PBLINT_COL_UNIT_PRICE] || has[PBLINT_COL_QUANTITY]) ? PBLINT_TABLE_BREAKDOWN
+                                                                        : PBLINT_TABLE_COST_LIST;
+    if (has[PBLINT_COL_AMOUNT] && (has[PBLINT_COL_UNIT_PRICE] || has[PBLINT_COL_QUANTITY]))
+        return PBLINT_TABLE_BREAKDOWN;
+    return PBLINT_TABLE_UNKNOWN;
+}
+
+/* If the cells form a table header, fills roles and returns the kind. */
+/* The role of column h: past the header's last cell, a 保障阶段 heading
+ * (which spans its stage columns) goes on; anything else is NONE. */
+static int role_at(const builder *b, long h)
+{
+    if (h < 0)
+        return PBLINT_COL_NONE;
+    if ((size_t)h < b->hdr_n)
+        return b->hdr_role[h];
+    if (b->hdr_n > 0 && b->hdr_role[b->hdr_n - 1] == PBLINT_COL_STAGE)
+        return PBLINT_COL_STAGE;
+    return PBLINT_COL_NONE;
+}
+
+static int header_kind(const pblint_text *cells, size_t n, int *roles, int *money_unit)
+{
+    bool has[PBLINT_COL__COUNT] = {false};
+    size_t named = 0, nonempty = 0;
+    *money_unit = PBLINT_MONEY_NONE;
+    if (n > MAX_COLS)
+        return PBLINT_TABLE_UNKNOWN;
+    for (size_t i = 0; i < n; i++) {
+        int mu = PBLINT_MONEY_NONE;
+        roles[i] = PBLINT_COL_NONE;
+        if (cells[i].len == 0) {
+            if (i == 0)
+                roles[i] = PBLINT_COL_LABEL;
+            else if (roles[i - 1] == PBLINT_COL_STAGE)
+                roles[i] = PBLINT_COL_STAGE;
+            continue;
+        }
+        nonempty++;
+        int r = pb_column_lookup(cells[i].key, cells[i].keylen, &mu);
+        if (r != PBLINT_COL_NONE) {
+            roles[i] = r;
+            has[r] = true;
+            named++;
+            if (mu != PBLINT_MONEY_NONE && (r == PBLINT_COL_AMOUNT) && *money_unit == PBLINT_MONEY_NONE)
+                *money_unit = mu;
+        }
+    }
+    if (named < 2 || named * 2 < nonempty)
+        return PBLINT_TABLE_UNKNOWN;
+    return table_kind_of(has);
+}
+
+static bool value_like(const pblint_value *v)
+{
+    switch (v->kind) {
+    case PBLINT_VAL_NUMBER:
+    case PBLINT_VAL_AMOUNT:
+    case PBLINT_VAL_PERCENT:
+    case PBLINT_VAL_COUNT:
+    case PBLINT_VAL_PERIOD:
+    case PBLINT_VAL_DATE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* How well a cell fits a column, x2 (higher is better). */
+static int fit(int role, const pblint_text *t, const pblint_value *v)
+{
+    if (t->len == 0)
+        return 0;
+    int cat = pb_category_guess(t->key, t->keylen);
+    bool num = value_like(v);
+    bool word = v->kind == PBLINT_VAL_WORD;
+    bool dash = v->kind == PBLINT_VAL_EMPTY;
+    switch (role) {
+    case PBLINT_COL_LABEL:
+        return cat ? -4 : (num ? -2 : 0);
+    case PBLINT_COL_LEVEL1:
+        return cat == 1 ? 6 : cat == 2 ? -2 : num ? -4 : -2;
+    case PBLINT_COL_LEVEL2:
+        return cat == 2 ? 6 : cat == 1 ? -2 : num ? -4 : -2;
+    case PBLINT_COL_LEVEL3:
+        return cat ? -4 : num ? -2 : 2;
+    case PBLINT_COL_TARGET:
+    case PBLINT_COL_ACTUAL:
+        return num ? 6 : word ? 4 : dash ? 1 : -2;
+    case PBLINT_COL_AMOUNT:
+    case PBLINT_COL_UNIT_PRICE:
+    case PBLINT_COL_QUANTITY:
+    case PBLINT_COL_WEIGHT:
+    case PBLINT_COL_SCORE:
+        return num ? 4 : dash ? 2 : -4;
+    case PBLINT_COL_CATEGORY:
+        return key_has(t, "制度") ? 4 : 0;
+    case PBLINT_COL_STAGE:
+        return key_has(t, "阶段") ? 4 : -2;
+    case PBLINT_COL_NONE:
+        return -3;
+    default:
+        return num ? 0 : 1;
+    }
+}
+
+static int value_hint(int role)
+{
+    return (role == PBLINT_COL_AMOUNT || role == PBLINT_COL_UNIT_PRICE) ? PBLINT_HINT_AMOUNT
+                                                                       : PBLINT_HINT_GENERIC;
+}
+
+static bool carries_down(int role)
+{
+    return role == PBLINT_COL_LABEL || role == PBLINT_COL_LEVEL1 || role == PBLINT_COL_LEVEL2 ||
+           role == PBLINT_COL_CATEGORY;
+}
+
+static unsigned leading_indent(const builder *b, pblint_span raw)
+{
+    const char *t = b->src->text;
+    unsigned n = 0;
+    for (uint32_t i = raw.start; i < raw.end;) {
+        if (t[i] == ' ') {
+            n++;
+            i++;
+        } else if (i + 3 <= raw.end && (unsigned char)t[i] == 0xE3 && (unsigned char)t[i + 1] == 0x80 &&
+                   (unsigned char)t[i + 2] == 0x80) {
+            n += 2;
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    return n;
+}
+
+static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t n, int kind)
+{
+    pblint_table *t = b->table;
+    pblint_row row;
+    memset(&row, 0, sizeof row);
+    row.kind = kind;
+    row.extent = g->extent;
+    row.parent = -1;
+    row.span.start = n ? cells[0].span.start : g->extent.start;
+    row.span.end = n ? cells[n - 1].span.end : g->extent.start;
+    for (size_t i = 0; i < n; i++) {
+        if (cells[i].len) {
+            row.span.start = cells[i].span.start;
+            break;
+        }
+    }
+
+    /* parse each cell once, generically, to judge the alignment */
+    pblint_value *vals = calloc(n ? n : 1, sizeof *vals);
+    if (!vals)
+        return PBLINT_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        parse_value(b, &cells[i], PBLINT_HINT_GENERIC, PBLINT_MONEY_NONE, &vals[i]);
+
+    int best_d = 0, best = -1000000;
+    if (kind == PBLINT_ROW_HEADER) {
+        best = 0;
+    } else {
+        static const int shifts[] = {0, 1, -1, 2};
+        for (size_t si = 0; si < PB_ARRAY_LEN(shifts); si++) {
+            int d = shifts[si];
+            int score = 0;
+            bool possible = true;
+            for (size_t i = 0; i < n; i++) {
+                long h = (long)i + d;
+                if (h < 0) {
+                    if (cells[i].len)
+                        possible = false;
+                    continue;
+                }
+                score += fit(role_at(b, h), &cells[i], &vals[i]);
+            }
+            /* a realigned row must fit clearly better than the row as written */
+            if (d != 0)
+                score -= 3;
+            if (possible && score > best) {
+                best = score;
+                best_d = d;
+            }
+        }
+    }
+
+    size_t ninh = 0;
+    row.cells = pb_alloc(b->a, (n + PBLINT_COL__COUNT) * sizeof(pblint_cell));
+    if (!row.cells) {
+        free(vals);
+        return PBLINT_ENOMEM;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        long h = (long)i + best_d;
+        if (h < 0)
+            continue;
+        int role = role_at(b, h);
+        if (kind == PBLINT_ROW_HEADER)
+            role = b->hdr_role[i];
+        pblint_cell *c = &row.cells[k++];
+        c->role = role;
+        c->text = cells[i];
+        if (kind == PBLINT_ROW_HEADER) {
+            c->value.kind = PBLINT_VAL_TEXT;
+            c->value.span = cells[i].span;
+        } else if (value_hint(role) == PBLINT_HINT_AMOUNT)
+            parse_value(b, &cells[i], PBLINT_HINT_AMOUNT,
+                        t->money_unit ? t->money_unit : section_unit(b), &c->value);
+        else
+            c->value = vals[i];
+        if (role == PBLINT_COL_STAGE && kind != PBLINT_ROW_HEADER) {
+            if (parse_choices(b, &c->text, true, &c->choices, &c->nchoices)) {
+                free(vals);
+                return PBLINT_ENOMEM;
+            }
+        }
+        if (role != PBLINT_COL_NONE && !row.by_role[role] && (c->text.len || !carries_down(role)))
+            row.by_role[role] = c;
+    }
+    row.ncells = k;
+    free(vals);
+
+    if (kind != PBLINT_ROW_HEADER) {
+        /* merged cells: carry the nearest non-blank cell above down */
+        for (int role = 0; role < PBLINT_COL__COUNT; role++) {
+            if (!carries_down(role) || !t->has_col[role])
+                continue;
+            if (row.by_role[role]) {
+                b->carry[role] = row.by_role[role];
+                /* a new level-1 category starts a new level-2 group */
+                if (role == PBLINT_COL_LEVEL1)
+                    b->carry[PBLINT_COL_LEVEL2] = NULL;
+                if (role == PBLINT_COL_LABEL) {
+                    b->carry[PBLINT_COL_LEVEL1] = NULL;
+                    b->carry[PBLINT_COL_LEVEL2] = NULL;
+                }
+            }
+        }
+        for (int role = 0; role < PBLINT_COL__COUNT; role++) {
+            if (!carries_down(role) || !t->has_col[role] || row.by_role[role] || !b->carry[role])
+                continue;
+            pblint_cell *c = &row.cells[n + ninh++];
+            *c = *b->carry[role];
+            c->inherited = true;
+            row.by_role[role] = c;
+        }
+        /* depth in a cost list: indented or sub-numbered items are children */
+        if (t->kind == PBLINT_TABLE_COST_LIST && kind == PBLINT_ROW_DATA) {
+            const pblint_cell *item = row.by_role[PBLINT_COL_ITEM] ? row.by_role[PBLINT_COL_ITEM]
+                                                                   : row.by_role[PBLINT_COL_CONTENT];
+            if (item) {
+                unsigned ind = leading_indent(b, item->text.span);
+                const char *k0 = item->text.key;
+                bool sub = ind >= 2 || (item->text.keylen > 0 && k0[0] == '(') ||
+                           (item->text.keylen >= 3 && (unsigned char)k0[0] == 0xE2 &&
+                            (unsigned char)k0[1] == 0x91);
+                row.depth = sub ? 1 : 0;
+                for (size_t r = t->nrows; r > 0; r--) {
+                    const pblint_row *p = &t->rows[r - 1];
+                    if (p->kind == PBLINT_ROW_DATA && p->depth < row.depth) {
+                        row.parent = (long)(r - 1);
+                        break;
+                    }
+                    if (p->kind != PBLINT_ROW_DATA)
+                        break;
+                }
+            }
+        }
+    }
+    if (PB_PUSH(t->rows, t->nrows, t->cap, row))
+        return PBLINT_ENOMEM;
+    /* by_role pointers point into row.cells (arena), so they survive the copy */
+    if (t->nrows == 1)
+        t->span.start = row.span.start;
+    t->span.end = row.span.end;
+    return 0;
+}
+
+static int open_table(builder *b, const pb_grid_row *g, pblint_text *cells, size_t n, int kind,
+                      const int *roles, int money_unit)
+{
+    close_table(b);
+    pblint_table *t = pb_alloc(b->a, sizeof *t);
+    if (!t)
+        return PBLINT_ENOMEM;
+    t->kind = kind;
+    t->section = b->section;
+    t->money_unit = money_unit != PBLINT_MONEY_NONE ? money_unit : section_unit(b);
+    for (size_t i = 0; i < n; i++)
+        t->has_col[roles[i]] = true;
+    t->has_col[PBLINT_COL_NONE] = false;
+    if (PB_PUSH(b->doc->tables, b->doc->ntables, b->doc->tables_cap, t))
+        return PBLINT_ENOMEM;
+    b->table = t;
+    memcpy(b->hdr_role, roles, n * sizeof(int));
+    b->hdr_n = n;
+    b->section_has_content = true;
+    return add_row(b, g, cells, n, PBLINT_ROW_HEADER);
+}
+
+/* ------------------------------------------------------------- prose */
+
+static bool is_title(const pblint_text *t)
+{
+    if (t->keylen == 0 || t->keylen > 150)
+        return false;
+    return key_has(t, "申报表") || key_has(t, "自评报告") || key_has(t, "自评表") ||
+           key_has(t, "评价报告") || key_has(t, "评价表");
+}
+
+/* "（2019 年）", "(2019年度)", "2019年度": a year line. */
+static int year_line(const pblint_text *t, pblint_span *where)
+{
+    const char *k = t->key;
+    size_t n = t->keylen, i = 0;
+    if (i < n && k[i] == '(')
+        i++;
+    size_t ds = i;
+    while (i < n && k[i] >= '0' && k[i] <= '9')
+        i++;
+    if (i - ds != 4)
+        return 0;
+    int y = atoi(k + ds);
+    if (i + 3 > n || memcmp(k + i, "年", 3) != 0)
+        return 0;
+    i += 3;
+    if (i + 3 <= n && memcmp(k + i, "度", 3) == 0)
+        i += 3;
+    if (i < n && k[i] == ')')
+        i++;
+    if (i != n || y < 1990 || y > 2100)
+        return 0;
+    size_t off = key_to_text(t, ds);
+    *where = pblint_text_map(t, off, 4);
+    return y;
+}
+
+/* A year written inside a title: "2019年度项目支出绩效自评报告". */
+static int year_in(const pblint_text *t, pblint_span *where)
+{
+    for (size_t i = 0; i + 7 <= t->len; i++) {
+        if (i > 0 && t->s[i - 1] >= '0' && t->s[i - 1] <= '9')
+            continue;
+        bool digits = true;
+        for (size_t k = 0; k < 4; k++)
+            if (t->s[i + k] < '0' || t->s[i + k] > '9')
+                digits = false;
+        if (!digits || memcmp(t->s + i + 4, "年", 3) != 0)
+            continue;
+        int y = atoi(t->s + i);
+        if (y < 1990 || y > 2100)
+            continue;
+        *where = pblint_text_map(t, i, 4);
+        return y;
+    }
+    return 0;
+}
+
+static bool is_heading(const pblint_text *t)
+{
+    return enumerator_len(t->key, t->keylen) > 0;
+}
+
+static int prose_text(builder *b, pblint_text *t);
+
+static int prose_line(builder *b, const pb_grid_row *g)
+{
+    pblint_text t;
+    if (pb_text_make(b->a, b->src, g->cells[0], &t))
+        return PBLINT_ENOMEM;
+    b->markup |= t.markup;
+    if (t.len == 0)
+        return 0;
+
+    if (is_title(&t)) {
+        b->pending_key = NULL;
+        if (!b->section_has_content && !cur_section(b)->title.len && !cur_section(b)->year &&
+            !cur_section(b)->money_unit)
+            cur_section(b)->title = t;
+        else if (new_section(b, &t))
+            return PBLINT_ENOMEM;
+        pblint_span ys;
+        int y = year_in(&t, &ys);
+        if (y) {
+            cur_section(b)->year = y;
+            cur_section(b)->year_span = ys;
+        }
+        return 0;
+    }
+    pblint_span ys;
+    int y = year_line(&t, &ys);
+    if (y) {
+        if (!cur_section(b)->year) {
+            cur_section(b)->year = y;
+            cur_section(b)->year_span = ys;
+        }
+        return 0;
+    }
+
+    /* "项目名称：居民小区综合治理建设金额单位：万元": two labels on one line */
+    const char *mu = "金额单位";
+    size_t mul = strlen(mu);
+    for (size_t i = 1; i + mul <= t.len; i++) {
+        if (memcmp(t.s + i, mu, mul) == 0) {
+            pblint_text head, tail;
+            pblint_span hs = pblint_text_map(&t, 0, i);
+            if (pb_text_make(b->a, b->src, hs, &head) || sub_text(b, &t, i, &tail))
+                return PBLINT_ENOMEM;
+            int rc = prose_text(b, &head);
+            return rc ? rc : prose_text(b, &tail);
+        }
+    }
+    return prose_text(b, &t);
+}
+
+static int prose_text(builder *b, pblint_text *t)
+{
+    const char *key;
+    int vt;
+    pblint_text label;
+    size_t voff;
+    if (find_label(b, t, true, &key, &vt, &label, &voff)) {
+        b->pending_key = NULL;
+        if (voff >= t->len && vt != PB_FV_GROUP &&
+            t->keylen == enumerator_len(t->key, t->keylen) + label.keylen) {
+            /* a label alone: its value is on the next line; a sign-off
+             * label (填表人：) with nothing after the colon is blank */
+            size_t el = enumerator_len(t->key, t->keylen);
+            bool has_colon = t->keylen > 0 && t->key[t->keylen - 1] == ':';
+            if (!has_colon) {
+                b->pending_key = key;
+                b->pending_vtype = vt;
+                b->pending_label = label;
+                (void)el;
+                return 0;
+            }
+        }
+        if (vt == PB_FV_GROUP)
+            return push_para(b, t, NULL);
+        pblint_text value;
+        if (sub_text(b, t, voff, &value))
+            return PBLINT_ENOMEM;
+        if (voff >= t->len)
+            pb_text_empty_at(&value, t->span.end);
+        return add_field(b, key, vt, &label, &value, NULL);
+    }
+    if (b->pending_key) {
+        const char *k = b->pending_key;
+        b->pending_key = NULL;
+        if (!is_heading(t) && !is_title(t))
+            return add_field(b, k, b->pending_vtype, &b->pending_label, t, NULL);
+        /* the label had no value: record it blank */
+        pblint_text empty;
+        pb_text_empty_at(&empty, b->pending_label.span.end);
+        if (add_field(b, k, b->pending_vtype, &b->pending_label, &empty, NULL))
+            return PBLINT_ENOMEM;
+    }
+    b->section_has_content = true;
+    return push_para(b, t, NULL);
+}
+
+/* ------------------------------------------------------------ the pass */
+
+static void flush_unplaced(builder *b)
+{
+    if (b->unplaced_n == 0)
+        return;
+    const pb_grid_row *f = &b->grid.rows[b->unplaced_first];
+    const pb_grid_row *l = &b->grid.rows[b->unplaced_last];
+    pblint_span sp = {f->cells[0].start, f->cells[f->ncells - 1].end};
+    for (size_t i = 0; i < f->ncells; i++) {
+        if (f->cells[i].end > f->cells[i].start) {
+            sp.start = f->cells[i].start;
+            break;
+        }
+    }
+    if (b->unplaced_n == 1)
+        pb_emit(b->ctx, b->res, "parse/unrecognised-table", PBLINT_SEV_DEFAULT, sp,
+                "this table row is not part of any table pblint knows (no header row such as "
+                "一级指标/指标值, 项目明细/明细金额, 文件名称/具体措施 or 分值/得分 above it); its "
+                "cells are not checked");
+    else
+        pb_emit(b->ctx, b->res, "parse/unrecognised-table", PBLINT_SEV_DEFAULT, sp,
+                "%zu table rows (lines %u-%u) are not part of any table pblint knows (no header "
+                "row such as 一级指标/指标值, 项目明细/明细金额, 文件名称/具体措施 or 分值/得分 "
+                "above them); their cells are not checked",
+                b->unplaced_n, f->first_line, l->last_line);
+    b->unplaced_n = 0;
+}
+
+static int table_row(builder *b, size_t gi)
+{
+    const pb_grid_row *g = &b->grid.rows[gi];
+    size_t n = g->ncells;
+    pblint_text *cells = pb_alloc(b->a, (n ? n : 1) * sizeof(pblint_text));
+    if (!cells)
+        return PBLINT_ENOMEM;
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        if (pb_text_make(b->a, b->src, g->cells[i], &cells[i]))
+            return PBLINT_ENOMEM;
+        b->markup |= cells[i].markup;
+        if (cells[i].len)
+            any = true;
+    }
+    if (!any)
+        return 0;
+    b->pending_key = NULL;
+
+    int roles[MAX_COLS];
+    int mu;
+    int kind = header_kind(cells, n, roles, &mu);
+    if (kind != PBLINT_TABLE_UNKNOWN) {
+        flush_unplaced(b);
+        return open_table(b, g, cells, n, kind, roles, mu);
+    }
+    if (b->table) {
+        /* a "label：" row ends the table */
+        const char *key;
+        int vt;
+        pblint_text label;
+        size_t voff;
+        size_t first = 0;
+        while (first < n && cells[first].len == 0)
+            first++;
+        bool label_row = first < n && find_label(b, &cells[first], false, &key, &vt, &label, &voff) &&
+                         vt != PB_FV_GROUP &&
+                         (cells[first].keylen > 0 && (cells[first].key[cells[first].keylen - 1] == ':' ||
+                                                      voff < cells[first].len));
+        if (!label_row) {
+            int rk = PBLINT_ROW_DATA;
+            if (first < n && pb_is_total_label(cells[first].key, cells[first].keylen))
+                rk = PBLINT_ROW_TOTAL;
+            return add_row(b, g, cells, n, rk);
+        }
+        close_table(b);
+    }
+    int found;
+    if (fields_from_cells(b, cells, n, &found))
+        return PBLINT_ENOMEM;
+    if (found == 0) {
+        if (b->unplaced_n == 0)
+            b->unplaced_first = gi;
+        b->unplaced_last = gi;
+        b->unplaced_n++;
+    } else {
+        flush_unplaced(b);
+    }
+    return 0;
+}
+
+/* ------------------------------------------------- self-evaluation prose */
+
+static size_t rfind_word(const char *s, size_t end, size_t window, const char *const *words,
+                         size_t *which)
+{
+    size_t best = (size_t)-1;
+    size_t lo = end > window ? end - window : 0;
+    for (size_t w = 0; words[w]; w++) {
+        size_t n = strlen(words[w]);
+        for (size_t i = end >= n ? end - n + 1 : 0; i-- > lo;) {
+            if (memcmp(s + i, words[w], n) == 0) {
+                if (best == (size_t)-1 || i > best) {
+                    best = i;
+                    *which = w;
+                }
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+static bool has_field(const pblint_doc *doc, const char *key)
+{
+    for (size_t i = 0; i < doc->nfields; i++)
+        if (strcmp(doc->fields[i]->key, key) == 0)
+            return true;
+    return false;
+}
+
+static int statement_field(builder *b, const pblint_text *t, size_t lab_off, size_t lab_len,
+                           const pblint_value *v, const char *key)
+{
+    pblint_field *f = pb_alloc(b->a, sizeof *f);
+    if (!f)
+        return PBLINT_ENOMEM;
+    f->key = key;
+    if (pb_text_make(b->a, b->src, pblint_text_map(t, lab_off, lab_len), &f->label))
+        return PBLINT_ENOMEM;
+    pblint_span vs = pblint_text_map(t, v->span.start, v->span.end - v->span.start);
+    if (pb_text_make(b->a, b->src, vs, &f->text))
+        return PBLINT_ENOMEM;
+    f->value = *v;
+    f->value.span = vs;
+    pblint_span *spans[] = {&f->value.num_span, &f->value.op_span, &f->value.unit_span};
+    for (size_t i = 0; i < 3; i++)
+        *spans[i] = spans[i]->end > spans[i]->start
+                        ? pblint_text_map(t, spans[i]->start, spans[i]->end - spans[i]->start)
+                        : (pblint_span){vs.start, vs.start};
+    f->section = 0;
+    return PB_PUSH(b->doc->fields, b->doc->nfields, b->doc->fields_cap, f);
+}
+
+/* Budget, actual spending, stated score and grade, written in sentences:
+ * "该项目预算资金为170.92万元，实际开支决算为155.39万元", "评分得分为89分，评分结果级别为：良好". */
+static int report_statements(builder *b)
+{
+    static const char *const BUDGET[] = {"预算总金额", "预算资金", "预算金额", "预算总额", "总预算",
+                                         "预算数", "年初预算", "全年预算", "预算", NULL};
+    static const char *const ACTUAL[] = {"实际决算开支", "决算开支", "实际开支", "实际支出",
+                                         "支出决算", "决算数", "执行数", "实际使用", "决算", NULL};
+    static const char *const SCORE[] = {"得分", "评分", "总分", NULL};
+    static const char *const RATE[] = {"执行率", NULL};
+    static const char *const GRADE[] = {"结果级别为", "评价等级为", "评分等级为", "级别为",
+                                        "等级为", "评价结果为", "评定为", NULL};
+    size_t nparas = b->doc->nparas;
+    for (size_t p = 0; p < nparas; p++) {
+        if (b->doc->paras[p].field_key)
+            continue;
+        const pblint_text *t = b->doc->paras[p].text;
+        pblint_value vals[32];
+        size_t nv = pblint_scan_quantities(t->s, t->len, PBLINT_MONEY_YUAN, vals, 32);
+        if (nv > 32)
+            nv = 32;
+        for (size_t i = 0; i < nv; i++) {
+            const pblint_value *v = &vals[i];
+            size_t w = 0, at;
+            if (v->kind == PBLINT_VAL_AMOUNT && (v->flags & PBLINT_VALF_UNIT_EXPLICIT)) {
+                size_t wa = 0, wb = 0;
+                size_t aa = rfind_word(t->s, v->span.start, 30, ACTUAL, &wa);
+                size_t ab = rfind_word(t->s, v->span.start, 30, BUDGET, &wb);
+                const char *key = NULL;
+                size_t off = 0, len = 0;
+                if (aa != (size_t)-1 && (ab == (size_t)-1 || aa > ab)) {
+                    key = "actual";
+                    off = aa;
+                    len = strlen(ACTUAL[wa]);
+                } else if (ab != (size_t)-1) {
+                    key = "budget";
+                    off = ab;
+                    len = strlen(BUDGET[wb]);
+                }
+                if (key && !has_field(b->doc, key) && statement_field(b, t, off, len, v, key))
+                    return PBLINT_ENOMEM;
+            } else if (v->kind == PBLINT_VAL_COUNT && strcmp(v->unit, "分") == 0 &&
+                       (at = rfind_word(t->s, v->span.start, 15, SCORE, &w)) != (size_t)-1) {
+                if (!has_field(b->doc, "stated_score") &&
+                    statement_field(b, t, at, strlen(SCORE[w]), v, "stated_score"))
+                    return PBLINT_ENOMEM;
+            } else if (v->kind == PBLINT_VAL_PERCENT &&
+                       (at = rfind_word(t->s, v->span.start, 15, RATE, &w)) != (size_t)-1) {
+                if (!has_field(b->doc, "execution_rate") &&
+                    statement_field(b, t, at, strlen(RATE[w]), v, "execution_rate"))
+                    return PBLINT_ENOMEM;
+            }
+        }
+        if (!has_field(b->doc, "stated_grade")) {
+            for (size_t g = 0; GRADE[g]; g++) {
+                const char *hit = strstr(t->s, GRADE[g]);
+                if (!hit)
+                    continue;
+                size_t off = (size_t)(hit - t->s);
+                size_t vs = off + strlen(GRADE[g]);
+                while (vs < t->len && (t->s[vs] == ':' || t->s[vs] == ' '))
+                    vs++;
+                size_t ve = vs;
+                while (ve < t->len && t->s[ve] != ',' && t->s[ve] != '.' && t->s[ve] != ';' &&
+                       t->s[ve] != ' ' && memcmp(t->s + ve, "。", 3) != 0 &&
+                       memcmp(t->s + ve, "、", 3) != 0 && ve - vs < 24)
+                    ve++;
+                if (ve == vs)
+                    continue;
+                pblint_value gv;
+                memset(&gv, 0, sizeof gv);
+                gv.kind = PBLINT_VAL_WORD;
+                gv.span = (pblint_span){(uint32_t)vs, (uint32_t)ve};
+                if (statement_field(b, t, off, strlen(GRADE[g]), &gv, "stated_grade"))
+                    return PBLINT_ENOMEM;
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The most frequent "YYYY年" in a report without a titled year. */
+static void report_year(builder *b)
+{
+    int best = 0, best_n = 0;
+    pblint_span best_span = {0, 0};
+    int years[128];
+    int counts[128];
+    pblint_span first[128];
+    size_t ny = 0;
+    for (size_t p = 0; p < b->doc->nparas; p++) {
+        const pblint_text *t = b->doc->paras[p].text;
+        for (size_t i = 0; i + 7 <= t->len; i++) {
+            if ((i > 0 && t->s[i - 1] >= '0' && t->s[i - 1] <= '9') || t->s[i] < '1' || t->s[i] > '2')
+                continue;
+            bool d = true;
+            for (int k = 0; k < 4; k++)
+                d = d && t->s[i + k] >= '0' && t->s[i + k] <= '9';
+            if (!d || memcmp(t->s + i + 4, "年", 3) != 0)
+                continue;
+            /* a bracketed document-number year, 〔2016〕, is not the report's */
+            int y = atoi(t->s + i);
+            if (y < 1990 || y > 2100)
+                continue;
+            size_t k;
+            for (k = 0; k < ny && years[k] != y; k++)
+                ;
+            if (k == ny && ny < 128) {
+                years[ny] = y;
+                counts[ny] = 0;
+                first[ny] = pblint_text_map(t, i, 4);
+                ny++;
+            }
+            if (k < ny)
+                counts[k]++;
+        }
+    }
+    for (size_t k = 0; k < ny; k++) {
+        if (counts[k] > best_n || (counts[k] == best_n && years[k] > best)) {
+            best = years[k];
+            best_n = counts[k];
+            best_span = first[k];
+        }
+    }
+    if (best) {
+        b->doc->year = best;
+        b->doc->year_span = best_span;
+    }
+}
+
+static void detect_kind(builder *b)
+{
+    pblint_doc *d = b->doc;
+    for (size_t i = 0; i < d->nsections; i++) {
+        const pblint_text *t = &d->sections[i]->title;
+        if (key_has(t, "自评") || key_has(t, "评价报告") || key_has(t, "评价表")) {
+            d->kind = PBLINT_DOC_SELF_EVALUATION;
+            return;
+        }
+        if (key_has(t, "申报表")) {
+            d->kind = PBLINT_DOC_DECLARATION;
+            return;
+        }
+    }
+    for (size_t i = 0; i < d->ntables; i++) {
+        const pblint_table *t = d->tables[i];
+        if (t->kind == PBLINT_TABLE_SCORE || t->kind == PBLINT_TABLE_COST_LIST ||
+            (t->kind == PBLINT_TABLE_INDICATOR && t->has_col[PBLINT_COL_ACTUAL])) {
+            d->kind = PBLINT_DOC_SELF_EVALUATION;
+            return;
+        }
+    }
+    for (size_t i = 0; i < d->ntables; i++) {
+        const pblint_table *t = d->tables[i];
+        if (t->kind == PBLINT_TABLE_BREAKDOWN || t->kind == PBLINT_TABLE_SAFEGUARD ||
+            t->kind == PBLINT_TABLE_INDICATOR) {
+            d->kind = PBLINT_DOC_DECLARATION;
+            return;
+        }
+    }
+    for (size_t p = 0; p < d->nparas; p++) {
+        if (key_has(d->paras[p].text, "自评")) {
+            d->kind = PBLINT_DOC_SELF_EVALUATION;
+            return;
+        }
+    }
+}
+
+static const char *find_bytes(const char *hay, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    if (m > n)
+        return NULL;
+    return memmem(hay, n, needle, m);
+}
+
+static void report_markup(builder *b)
+{
+    if (!(b->markup & (PB_MARKUP_TAG | PB_MARKUP_BOOKMARK | PB_MARKUP_ENTITY)))
+        return;
+    const char *t = b->src->text;
+    size_t n = b->src->len;
+    static const char *const MARKS[] = {"<p>", "</p>", "<br", "[bookmark:", "&nbsp;", "<span", NULL};
+    const char *first = NULL;
+    const char *which = NULL;
+    for (size_t i = 0; MARKS[i]; i++) {
+        const char *h = find_bytes(t, n, MARKS[i]);
+        if (h && (!first || h < first)) {
+            first = h;
+            which = MARKS[i];
+        }
+    }
+    if (!first)
+        return;
+    uint32_t off = (uint32_t)(first - t);
+    const char *end = memchr(first, which[0] == '[' ? ']' : (which[0] == '&' ? ';' : '>'),
+                             n - off);
+    uint32_t e = end ? (uint32_t)(end - t) + 1 : off + (uint32_t)strlen(which);
+    const char *what = b->markup & PB_MARKUP_BOOKMARK
+                           ? (b->markup & PB_MARKUP_TAG ? "HTML tags and a Word bookmark marker"
+                                                        : "a Word bookmark marker")
+                           : "HTML tags";
+    pb_emit(b->ctx, b->res, "parse/conversion-artifact", PBLINT_SEV_DEFAULT,
+            (pblint_span){off, e},
+            "the text carries leftovers of its conversion from Word (%s); pblint reads through "
+            "them, but remove them before submitting",
+            what);
+}
+
+int pb_model_build(pblint_ctx *ctx, pblint_result *res)
+{
+    builder b;
+    memset(&b, 0, sizeof b);
+    b.ctx = ctx;
+    b.res = res;
+    b.doc = res->doc;
+    b.a = &res->doc->arena;
+    b.src = &res->doc->src;
+    int rc = pb_grid_read(b.src, b.a, &b.grid);
+    if (rc)
+        return rc;
+    rc = new_section(&b, NULL);
+    for (size_t i = 0; i < b.grid.nrows && rc == 0; i++) {
+        const pb_grid_row *g = &b.grid.rows[i];
+        switch (g->layout) {
+        case PB_LAYOUT_BLANK:
+            break;
+        case PB_LAYOUT_PROSE:
+            close_table(&b);
+            flush_unplaced(&b);
+            rc = prose_line(&b, g);
+            break;
+        default:
+            rc = table_row(&b, i);
+            break;
+        }
+    }
+    if (rc == 0 && b.pending_key) {
+        pblint_text empty;
+        pb_text_empty_at(&empty, b.pending_label.span.end);
+        rc = add_field(&b, b.pending_key, b.pending_vtype, &b.pending_label, &empty, NULL);
+    }
+    flush_unplaced(&b);
+    if (rc)
+        goto out;
+
+    /* drop the untitled first section if nothing was in it */
+    pblint_doc *d = b.doc;
+    for (size_t i = 0; i < d->nsections; i++) {
+        if (d->sections[i]->year) {
+            d->year = d->sections[i]->year;
+            d->year_span = d->sections[i]->year_span;
+            break;
+        }
+    }
+    detect_kind(&b);
+    if (d->kind == PBLINT_DOC_SELF_EVALUATION) {
+        rc = report_statements(&b);
+        if (!d->year)
+            report_year(&b);
+    }
+    report_markup(&b);
+
+    if (d->kind == PBLINT_DOC_UNKNOWN && d->ntables == 0) {
+        pblint_span at = {0, 0};
+        if (b.src->len == 0)
+            pb_emit(ctx, res, "parse/unrecognised-document", PBLINT_SEV_DEFAULT, at,
+                    "the file is empty");
+        else
+            pb_emit(ctx, res, "parse/unrecognised-document", PBLINT_SEV_DEFAULT, at,
+                    "nothing in this file was recognised as a performance filing (no 申报表 or "
+                    "自评报告 title and no indicator, breakdown, safeguard or score table); "
+                    "pblint checked %zu labelled field%s only",
+                    d->nfields, d->nfields == 1 ? "" : "s");
+    }
+out:
+    free(b.grid.rows);
+    return rc;
+}

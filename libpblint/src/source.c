@@ -1,0 +1,849 @@
+/*
+ * Decoding an input into UTF-8 text, its line index, and byte offset ->
+ * (line, column) conversion in the four column units.
+ *
+ * Decoding, in order:
+ *   1. more than PB_SOURCE_MAX bytes            -> PBLINT_ETOOBIG;
+ *   2. a known binary signature (PNG, ZIP, OLE2, PDF, JPEG, GIF, gzip)
+ *                                               -> PBLINT_EBINARY;
+ *   3. a BOM: EF BB BF (UTF-8), FF FE (UTF-16LE), FE FF (UTF-16BE);
+ *   4. UTF-16 without a BOM, when the NUL pattern of the first 4 KB is
+ *      unmistakable (see pb_sniff_utf16) and the whole input decodes
+ *      cleanly: even length, no unpaired surrogate, no U+0000, no control
+ *      character other than \t \n \r \f;
+ *   5. generic binary data: in the first 8 KB, at least 8 control bytes
+ *      (other than \t \n \r \f) making up more than 10 % of the bytes, or at
+ *      least 8 NULs making up more than 1 %     -> PBLINT_EBINARY;
+ *   6. UTF-8.  If it is not valid UTF-8, and more sequences are invalid than
+ *      valid multi-byte ones (a UTF-8 file with a few bad bytes has the
+ *      opposite proportion; GB18030 text read as UTF-8 has about four times
+ *      more invalid than valid sequences), GB18030 is tried: if the whole
+ *      input converts, that is the text.  Otherwise the input is kept as
+ *      UTF-8 with every invalid sequence replaced by U+FFFD.  "Invalid
+ *      sequence" follows the Unicode "maximal subpart" practice (as Python
+ *      and WHATWG do): a lead byte and the continuation bytes that can still
+ *      belong to it are one sequence; so a truncated 3-byte sequence at EOF
+ *      is one U+FFFD, and the overlong C0 AF is two (C0 is never a lead).
+ *   NUL bytes that survive step 5 (and U+0000 in UTF-16 or GB18030 input)
+ *   become U+FFFD too, counted in nul_count and invalid_count.
+ *
+ * Lines: a line ends after LF, CRLF or a lone CR.  A line ending at the very
+ * end of the text does not start another line, so "a\nb\n" has 2 lines (as
+ * `wc -l` counts) and "a\nb" has 2 too; the empty text has 1.  Line endings
+ * stay in the text.
+ *
+ * Columns are 1-based and count what lies between the line's start and the
+ * offset, never the line ending: an offset on (or inside, or past) the line
+ * ending, or past the end of the text, has the column just after the line's
+ * last character.  An offset inside a multi-byte character counts that
+ * character as started (its width is counted), except in BYTE columns which
+ * are just the byte distance + 1.
+ *
+ * Display width (PBLINT_COLUMN_DISPLAY, pb_display_advance):
+ *   - tab: to the next multiple of 8 (GCC's default -ftabstop);
+ *   - printable ASCII: 1;
+ *   - CR, LF: 0 (they only appear at a line's end);
+ *   - other C0 controls, DEL and C1 controls: 1 -- terminals show nothing
+ *     for them, so whoever prints an excerpt must print them as a one-cell
+ *     placeholder (e.g. U+FFFD or '?') to keep the caret aligned;
+ *   - everything else: utf8proc_charwidth(): East Asian Wide and Fullwidth
+ *     are 2, combining marks and format characters (U+200B, U+FEFF ...)
+ *     are 0, East Asian Ambiguous characters (“ ” ‘ ’ · — …) are 1, as in
+ *     GCC and wcwidth() in a UTF-8 locale;
+ *   - a byte that is not valid UTF-8 (the decoded text has none, but the
+ *     function accepts any bytes): 1.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <utf8proc.h>
+
+#define PB_SOURCE_MAX ((size_t)256 * 1024 * 1024)
+#define PB_SNIFF_BINARY 8192u
+#define PB_SNIFF_UTF16 4096u
+
+/* ------------------------------------------------------------ helpers */
+
+static void pb_seterr(char *err, size_t errsz, const char *fmt, ...) PBLINT_PRINTF(3, 4);
+
+static void pb_seterr(char *err, size_t errsz, const char *fmt, ...)
+{
+    if (!err || errsz == 0)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errsz, fmt, ap);
+    va_end(ap);
+}
+
+static bool pb_ends_with_ci(const char *s, const char *suffix)
+{
+    if (!s)
+        return false;
+    size_t n = strlen(s), m = strlen(suffix);
+    if (m > n)
+        return false;
+    s += n - m;
+    for (size_t i = 0; i < m; i++) {
+        unsigned char a = (unsigned char)s[i], b = (unsigned char)suffix[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a - 'A' + 'a');
+        if (a != b)
+            return false;
+    }
+    return true;
+}
+
+/* The file name as a shell word for the suggested commands: as is when it
+ * holds only harmless characters, else in single quotes. */
+static void pb_shell_word(const char *name, char *buf, size_t bufsz)
+{
+    bool plain = *name != '\0';
+    for (const char *p = name; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '.' || c == '_' || c == '-' || c == '/' || c == '+' || c == ',' || c >= 0x80))
+            plain = false;
+    }
+    if (plain) {
+        snprintf(buf, bufsz, "%s", name);
+        return;
+    }
+    size_t o = 0;
+    if (o + 1 < bufsz)
+        buf[o++] = '\'';
+    for (const char *p = name; *p && o + 5 < bufsz; p++) {
+        if (*p == '\'') {
+            memcpy(buf + o, "'\\''", 4);
+            o += 4;
+        } else {
+            buf[o++] = *p;
+        }
+    }
+    if (o + 1 < bufsz)
+        buf[o++] = '\'';
+    buf[o < bufsz ? o : bufsz - 1] = '\0';
+}
+
+/* Recognises a binary file by its first bytes; writes the sentence and
+ * returns true. */
+static bool pb_sniff_magic(const char *name, const unsigned char *b, size_t n, char *err,
+                           size_t errsz)
+{
+    char word[512];
+    pb_shell_word(name, word, sizeof word);
+    if (n >= 4 && memcmp(b, "\x89PNG", 4) == 0) {
+        pb_seterr(err, errsz, "%s: this is a PNG image, not text", name);
+        return true;
+    }
+    if (n >= 4 && b[0] == 'P' && b[1] == 'K' &&
+        ((b[2] == 3 && b[3] == 4) || (b[2] == 5 && b[3] == 6) || (b[2] == 7 && b[3] == 8))) {
+        if (pb_ends_with_ci(name, ".docx") || pb_ends_with_ci(name, ".docm"))
+            pb_seterr(err, errsz,
+                      "%s: this is a Word (.docx) file, not text; save it as plain text "
+                      "(File > Save As > Plain Text) or extract it with `pandoc -t plain %s` first",
+                      name, word);
+        else if (pb_ends_with_ci(name, ".xlsx") || pb_ends_with_ci(name, ".xlsm"))
+            pb_seterr(err, errsz,
+                      "%s: this is an Excel (.xlsx) file, not text; save each sheet as "
+                      "tab-delimited text (File > Save As > Text (Tab delimited)) first",
+                      name);
+        else
+            pb_seterr(err, errsz,
+                      "%s: this is a ZIP archive, not text; extract the filing and save it as "
+                      "plain text first",
+                      name);
+        return true;
+    }
+    if (n >= 4 && memcmp(b, "\xd0\xcf\x11\xe0", 4) == 0) {
+        if (pb_ends_with_ci(name, ".xls"))
+            pb_seterr(err, errsz,
+                      "%s: this is an old Excel (.xls) file, not text; save each sheet as "
+                      "tab-delimited text (File > Save As > Text (Tab delimited)) first",
+                      name);
+        else if (pb_ends_with_ci(name, ".doc"))
+            pb_seterr(err, errsz,
+                      "%s: this is an old Word (.doc) file, not text; save it as plain text "
+                      "(File > Save As > Plain Text) first",
+                      name);
+        else
+            pb_seterr(err, errsz,
+                      "%s: this is an old Word or Excel (.doc/.xls) file, not text; save it as "
+                      "plain text (File > Save As > Plain Text) first",
+                      name);
+        return true;
+    }
+    if (n >= 4 && memcmp(b, "%PDF", 4) == 0) {
+        pb_seterr(err, errsz,
+                  "%s: this is a PDF file, not text; extract its text with "
+                  "`pdftotext -layout %s` first",
+                  name, word);
+        return true;
+    }
+    if (n >= 3 && memcmp(b, "\xff\xd8\xff", 3) == 0) {
+        pb_seterr(err, errsz, "%s: this is a JPEG image, not text", name);
+        return true;
+    }
+    if (n >= 6 && (memcmp(b, "GIF87a", 6) == 0 || memcmp(b, "GIF89a", 6) == 0)) {
+        pb_seterr(err, errsz, "%s: this is a GIF image, not text", name);
+        return true;
+    }
+    if (n >= 3 && b[0] == 0x1f && b[1] == 0x8b && b[2] == 8) {
+        pb_seterr(err, errsz, "%s: this is a gzip archive, not text; decompress it first", name);
+        return true;
+    }
+    return false;
+}
+
+/* Control bytes that text does not contain: C0 except \t \n \r \f, and DEL. */
+static inline bool pb_is_binary_ctl(unsigned char c)
+{
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f;
+}
+
+/* --------------------------------------------------------------- UTF-8 */
+
+/* Length of the UTF-8 sequence at p[0, n) (n >= 1).  Sets *cp to the code
+ * point, or to -1 when the sequence is invalid; the length returned is then
+ * the maximal subpart (>= 1 byte) that one U+FFFD replaces. */
+static inline size_t pb_utf8_next(const unsigned char *p, size_t n, int32_t *cp)
+{
+    unsigned char c = p[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t need;
+    unsigned char lo = 0x80, hi = 0xbf;
+    int32_t v;
+    if (c >= 0xc2 && c <= 0xdf) {
+        need = 1;
+        v = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        need = 2;
+        v = c & 0x0f;
+        if (c == 0xe0)
+            lo = 0xa0;
+        else if (c == 0xed)
+            hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        need = 3;
+        v = c & 0x07;
+        if (c == 0xf0)
+            lo = 0x90;
+        else if (c == 0xf4)
+            hi = 0x8f;
+    } else {
+        *cp = -1;
+        return 1;
+    }
+    size_t i = 1;
+    for (; i <= need; i++) {
+        if (i >= n) {
+            *cp = -1;
+            return i;
+        }
+        unsigned char d = p[i];
+        if (d < lo || d > hi) {
+            *cp = -1;
+            return i;
+        }
+        lo = 0x80;
+        hi = 0xbf;
+        v = (v << 6) | (d & 0x3f);
+    }
+    *cp = v;
+    return i;
+}
+
+static inline size_t pb_utf8_put(char *o, uint32_t cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xc0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3f));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xe0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        o[2] = (char)(0x80 | (cp & 0x3f));
+        return 3;
+    }
+    o[0] = (char)(0xf0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+    o[3] = (char)(0x80 | (cp & 0x3f));
+    return 4;
+}
+
+#define PB_FFFD "\xef\xbf\xbd"
+
+typedef struct pb_utf8_stats {
+    size_t valid_multi;   /* valid sequences of 2-4 bytes */
+    size_t invalid;       /* invalid sequences (maximal subparts) */
+    size_t invalid_bytes; /* bytes they cover */
+    size_t nuls;
+    bool only_eof;        /* the only invalid sequence is truncated at EOF */
+} pb_utf8_stats;
+
+static void pb_utf8_scan(const unsigned char *p, size_t n, pb_utf8_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    size_t i = 0;
+    while (i < n) {
+        /* ASCII run fast path. */
+        while (i < n && p[i] < 0x80) {
+            if (p[i] == 0)
+                st->nuls++;
+            i++;
+        }
+        if (i >= n)
+            break;
+        int32_t cp;
+        size_t l = pb_utf8_next(p + i, n - i, &cp);
+        if (cp < 0) {
+            st->only_eof = st->invalid == 0 && i + l == n;
+            st->invalid++;
+            st->invalid_bytes += l;
+        } else {
+            st->valid_multi++;
+        }
+        i += l;
+    }
+}
+
+/* Copies p[0, n) into a new buffer, replacing invalid sequences and NULs by
+ * U+FFFD and counting them in src. */
+static char *pb_utf8_repair(pb_source *src, const unsigned char *p, size_t n,
+                            const pb_utf8_stats *st, size_t *outlen)
+{
+    size_t len = n - st->invalid_bytes + 3 * st->invalid + 2 * st->nuls;
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0, i = 0;
+    bool first = true;
+    while (i < n) {
+        unsigned char c = p[i];
+        if (c != 0 && c < 0x80) {
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t l = c == 0 ? 1 : pb_utf8_next(p + i, n - i, &cp);
+        if (c == 0 || cp < 0) {
+            if (first) {
+                src->first_invalid = (uint32_t)o;
+                first = false;
+            }
+            src->invalid_count++;
+            if (c == 0)
+                src->nul_count++;
+            memcpy(out + o, PB_FFFD, 3);
+            o += 3;
+        } else {
+            memcpy(out + o, p + i, l);
+            o += l;
+        }
+        i += l;
+    }
+    out[o] = '\0';
+    *outlen = o;
+    return out;
+}
+
+/* Replaces the NULs of a malloc'd UTF-8 buffer by U+FFFD (after a
+ * conversion); returns the (possibly moved) buffer or NULL on OOM. */
+static char *pb_replace_nuls(pb_source *src, char *text, size_t *len)
+{
+    size_t nuls = 0;
+    for (size_t i = 0; i < *len; i++)
+        nuls += text[i] == '\0';
+    if (nuls == 0)
+        return text;
+    size_t nlen = *len + 2 * nuls;
+    char *out = malloc(nlen + 1);
+    if (!out) {
+        free(text);
+        return NULL;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < *len; i++) {
+        if (text[i] == '\0') {
+            if (src->invalid_count == 0)
+                src->first_invalid = (uint32_t)o;
+            src->invalid_count++;
+            src->nul_count++;
+            memcpy(out + o, PB_FFFD, 3);
+            o += 3;
+        } else {
+            out[o++] = text[i];
+        }
+    }
+    out[o] = '\0';
+    free(text);
+    *len = o;
+    return out;
+}
+
+/* -------------------------------------------------------------- UTF-16 */
+
+/* Decodes UTF-16 (be = big-endian) into a new buffer.  With strict, fails
+ * (returns NULL, *bad = true) on anything but clean text: an unpaired
+ * surrogate, U+0000, an odd length or a control character other than
+ * \t \n \r \f.  Without strict, those become U+FFFD and are counted. */
+static char *pb_utf16_decode(pb_source *src, const unsigned char *p, size_t n, bool be, bool strict,
+                             size_t *outlen, bool *bad)
+{
+    *bad = false;
+    if (strict && (n & 1)) {
+        *bad = true;
+        return NULL;
+    }
+    size_t units = n / 2;
+    /* A unit gives at most 3 bytes; a pair (2 units) gives 4. */
+    size_t cap = units * 3 + ((n & 1) ? 3 : 0);
+    char *out = malloc(cap + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    size_t invalid = 0, nuls = 0;
+    uint32_t first = 0;
+#define PB_U16(k) (be ? (uint32_t)((p[2 * (k)] << 8) | p[2 * (k) + 1]) \
+                      : (uint32_t)((p[2 * (k) + 1] << 8) | p[2 * (k)]))
+    for (size_t k = 0; k < units; k++) {
+        uint32_t u = PB_U16(k);
+        uint32_t cp;
+        bool ok = true;
+        if (u >= 0xd800 && u <= 0xdbff) {
+            uint32_t u2 = k + 1 < units ? PB_U16(k + 1) : 0;
+            if (u2 >= 0xdc00 && u2 <= 0xdfff) {
+                cp = 0x10000 + ((u - 0xd800) << 10) + (u2 - 0xdc00);
+                k++;
+            } else {
+                ok = false;
+                cp = 0;
+            }
+        } else if (u >= 0xdc00 && u <= 0xdfff) {
+            ok = false;
+            cp = 0;
+        } else {
+            cp = u;
+        }
+        if (ok && cp == 0) {
+            ok = false;
+            nuls++;
+        }
+        if (strict && (!ok || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' && cp != '\f') ||
+                       cp == 0x7f)) {
+            free(out);
+            *bad = true;
+            return NULL;
+        }
+        if (!ok) {
+            if (invalid++ == 0)
+                first = (uint32_t)o;
+            memcpy(out + o, PB_FFFD, 3);
+            o += 3;
+        } else {
+            o += pb_utf8_put(out + o, cp);
+        }
+    }
+#undef PB_U16
+    if (n & 1) {
+        if (invalid++ == 0)
+            first = (uint32_t)o;
+        memcpy(out + o, PB_FFFD, 3);
+        o += 3;
+    }
+    out[o] = '\0';
+    src->invalid_count += invalid;
+    src->nul_count += nuls;
+    if (invalid)
+        src->first_invalid = first;
+    *outlen = o;
+    return out;
+}
+
+/* 0: not UTF-16; 1: little-endian; 2: big-endian (candidates only: the
+ * caller confirms by decoding strictly). */
+static int pb_sniff_utf16(const unsigned char *p, size_t n)
+{
+    size_t sample = n < PB_SNIFF_UTF16 ? n : PB_SNIFF_UTF16;
+    sample &= ~(size_t)1;
+    size_t pairs = sample / 2;
+    if (pairs == 0)
+        return 0;
+    size_t nul_even = 0, nul_odd = 0;
+    for (size_t i = 0; i < sample; i += 2) {
+        nul_even += p[i] == 0;
+        nul_odd += p[i + 1] == 0;
+    }
+    /* ASCII in UTF-16LE is "x\0": NULs at odd offsets.  A filing's tabs,
+     * newlines and digits make 10-30 % of its characters; CJK characters
+     * whose low byte is 0 (一 U+4E00) put a few NULs at the other parity.
+     * So: at least 4 NULs (or all units, for a tiny input), more than 5 % of
+     * the units, and at least 8 times as many as at the other parity. */
+    if (nul_odd * 20 > pairs && (nul_odd >= 4 || nul_odd == pairs) && nul_even * 8 <= nul_odd)
+        return 1;
+    if (nul_even * 20 > pairs && (nul_even >= 4 || nul_even == pairs) && nul_odd * 8 <= nul_even)
+        return 2;
+    return 0;
+}
+
+/* ------------------------------------------------------------- GB18030 */
+
+/* Converts the whole input from GB18030; NULL when it does not convert
+ * cleanly (or iconv lacks GB18030, or memory runs out: *oom). */
+static char *pb_gb18030_decode(const unsigned char *p, size_t n, size_t *outlen, bool *oom)
+{
+    *oom = false;
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1)
+        return NULL;
+    size_t cap = n + n / 2 + 16;
+    char *out = malloc(cap + 1);
+    if (!out) {
+        iconv_close(cd);
+        *oom = true;
+        return NULL;
+    }
+    char *in = (char *)p;
+    size_t inleft = n;
+    size_t used = 0;
+    for (;;) {
+        char *o = out + used;
+        size_t oleft = cap - used;
+        size_t r = iconv(cd, inleft ? &in : NULL, inleft ? &inleft : NULL, &o, &oleft);
+        used = (size_t)(o - out);
+        if (r != (size_t)-1) {
+            if (inleft == 0) {
+                /* Flush (GB18030 has no shift state, but be proper). */
+                o = out + used;
+                oleft = cap - used;
+                if (iconv(cd, NULL, NULL, &o, &oleft) != (size_t)-1) {
+                    used = (size_t)(o - out);
+                    break;
+                }
+                if (errno != E2BIG)
+                    goto fail;
+            } else {
+                continue;
+            }
+        } else if (errno != E2BIG) {
+            goto fail;
+        }
+        size_t ncap = cap * 2;
+        char *nout = realloc(out, ncap + 1);
+        if (!nout) {
+            *oom = true;
+            goto fail;
+        }
+        out = nout;
+        cap = ncap;
+    }
+    iconv_close(cd);
+    out[used] = '\0';
+    /* A GB18030 BOM (84 31 95 33) converts to U+FEFF: drop it. */
+    if (used >= 3 && memcmp(out, "\xef\xbb\xbf", 3) == 0) {
+        memmove(out, out + 3, used - 3 + 1);
+        used -= 3;
+    }
+    *outlen = used;
+    return out;
+fail:
+    iconv_close(cd);
+    free(out);
+    return NULL;
+}
+
+/* ----------------------------------------------------------- line index */
+
+static int pb_build_lines(pb_source *src)
+{
+    const char *t = src->text;
+    size_t n = src->len;
+    size_t count = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= n || t[i + 1] != '\n'))) {
+            if (i + 1 < n)
+                count++;
+        }
+    }
+    if (count > (size_t)UINT32_MAX)
+        return PBLINT_ETOOBIG;
+    src->line_start = malloc(count * sizeof(uint32_t));
+    if (!src->line_start)
+        return PBLINT_ENOMEM;
+    size_t k = 0;
+    src->line_start[k++] = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= n || t[i + 1] != '\n'))) {
+            if (i + 1 < n)
+                src->line_start[k++] = (uint32_t)(i + 1);
+        }
+    }
+    src->nlines = (unsigned)count;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- decode */
+
+int pb_source_decode(pb_source *src, const char *name, const void *bytes, size_t len, char *err,
+                     size_t errsz)
+{
+    if (err && errsz)
+        err[0] = '\0';
+    if (!src)
+        return PBLINT_EINVAL;
+    memset(src, 0, sizeof *src);
+    if (!name)
+        name = "<input>";
+    if (!bytes && len > 0) {
+        pb_seterr(err, errsz, "%s: no bytes to read", name);
+        return PBLINT_EINVAL;
+    }
+    if (len > PB_SOURCE_MAX) {
+        pb_seterr(err, errsz, "%s: the input is %.1f MiB, more than the 256 MiB pblint reads", name,
+                  (double)len / (1024.0 * 1024.0));
+        return PBLINT_ETOOBIG;
+    }
+    const unsigned char *p = bytes ? bytes : (const unsigned char *)"";
+    if (pb_sniff_magic(name, p, len, err, errsz))
+        return PBLINT_EBINARY;
+
+    src->name = strdup(name);
+    if (!src->name)
+        goto oom;
+
+    char *text = NULL;
+    size_t tlen = 0;
+    bool bad;
+    if (len >= 2 && (memcmp(p, "\xff\xfe", 2) == 0 || memcmp(p, "\xfe\xff", 2) == 0)) {
+        bool be = p[0] == 0xfe;
+        text = pb_utf16_decode(src, p + 2, len - 2, be, false, &tlen, &bad);
+        if (!text)
+            goto oom;
+        src->encoding = be ? "UTF-16BE" : "UTF-16LE";
+        src->converted = true;
+        goto lines;
+    }
+    bool bom = len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0;
+    if (bom) {
+        p += 3;
+        len -= 3;
+    }
+
+    /* One look at the head of the input: NULs and control bytes. */
+    size_t sample = len < PB_SNIFF_BINARY ? len : PB_SNIFF_BINARY;
+    size_t ctl = 0, nuls = 0;
+    for (size_t i = 0; i < sample; i++) {
+        ctl += pb_is_binary_ctl(p[i]);
+        nuls += p[i] == 0;
+    }
+    if (!bom && nuls > 0) {
+        int kind = pb_sniff_utf16(p, len);
+        if (kind) {
+            text = pb_utf16_decode(src, p, len, kind == 2, true, &tlen, &bad);
+            if (text) {
+                src->encoding = kind == 2 ? "UTF-16BE" : "UTF-16LE";
+                src->converted = true;
+                goto lines;
+            }
+            if (!bad)
+                goto oom;
+        }
+    }
+    if ((ctl >= 8 && ctl * 10 > sample) || (nuls >= 8 && nuls * 100 > sample)) {
+        pb_seterr(err, errsz,
+                  "%s: this looks like binary data, not text (%zu of its first %zu bytes are "
+                  "control bytes)",
+                  name, ctl, sample);
+        pb_source_free(src);
+        return PBLINT_EBINARY;
+    }
+
+    pb_utf8_stats st;
+    pb_utf8_scan(p, len, &st);
+    src->encoding = bom ? "UTF-8 (BOM)" : "UTF-8";
+    if (st.invalid == 0 && st.nuls == 0) {
+        text = malloc(len + 1);
+        if (!text)
+            goto oom;
+        memcpy(text, p, len);
+        text[len] = '\0';
+        tlen = len;
+        goto lines;
+    }
+    if (!bom && st.invalid > 0 && !st.only_eof && st.valid_multi < st.invalid) {
+        bool nomem;
+        text = pb_gb18030_decode(p, len, &tlen, &nomem);
+        if (text) {
+            text = pb_replace_nuls(src, text, &tlen);
+            if (!text)
+                goto oom;
+            src->encoding = "GB18030";
+            src->converted = true;
+            goto lines;
+        }
+        if (nomem)
+            goto oom;
+    }
+    text = pb_utf8_repair(src, p, len, &st, &tlen);
+    if (!text)
+        goto oom;
+
+lines:
+    src->text = text;
+    src->len = tlen;
+    if (tlen >= UINT32_MAX) {
+        pb_seterr(err, errsz, "%s: the decoded text is too long (%zu bytes)", name, tlen);
+        pb_source_free(src);
+        return PBLINT_ETOOBIG;
+    }
+    {
+        int rc = pb_build_lines(src);
+        if (rc == PBLINT_ENOMEM)
+            goto oom;
+        if (rc) {
+            pb_seterr(err, errsz, "%s: too many lines", name);
+            pb_source_free(src);
+            return rc;
+        }
+    }
+    return 0;
+
+oom:
+    pb_seterr(err, errsz, "%s: out of memory while decoding %zu bytes", name, len);
+    pb_source_free(src);
+    return PBLINT_ENOMEM;
+}
+
+void pb_source_free(pb_source *src)
+{
+    if (!src)
+        return;
+    free(src->name);
+    free(src->text);
+    free(src->line_start);
+    memset(src, 0, sizeof *src);
+}
+
+/* ------------------------------------------------------------ positions */
+
+/* Index (0-based) of the line holding offset: the last line_start <= off. */
+static unsigned pb_line_index(const pb_source *src, uint32_t off)
+{
+    unsigned lo = 0, hi = src->nlines; /* answer in [lo, hi) */
+    while (hi - lo > 1) {
+        unsigned mid = lo + (hi - lo) / 2;
+        if (src->line_start[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* End of line i's content (0-based index), line ending excluded. */
+static uint32_t pb_line_content_end(const pb_source *src, unsigned i)
+{
+    size_t end = i + 1 < src->nlines ? src->line_start[i + 1] : src->len;
+    size_t start = src->line_start[i];
+    if (end > start && src->text[end - 1] == '\n')
+        end--;
+    if (end > start && src->text[end - 1] == '\r')
+        end--;
+    return (uint32_t)end;
+}
+
+pblint_span pb_source_line(const pb_source *src, unsigned line)
+{
+    pblint_span sp = {0, 0};
+    if (!src || !src->line_start || src->nlines == 0)
+        return sp;
+    if (line < 1)
+        line = 1;
+    if (line > src->nlines) {
+        sp.start = sp.end = (uint32_t)src->len;
+        return sp;
+    }
+    sp.start = src->line_start[line - 1];
+    sp.end = pb_line_content_end(src, line - 1);
+    return sp;
+}
+
+unsigned pb_display_advance(const char *text, size_t start, size_t end, unsigned col0)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    unsigned col = col0;
+    size_t i = start;
+    while (i < end) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            if (c == '\t')
+                col = (col / 8 + 1) * 8;
+            else if (c != '\n' && c != '\r')
+                col++;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t l = pb_utf8_next(p + i, end - i, &cp);
+        if (cp < 0) {
+            col += (unsigned)l; /* one cell per stray byte */
+        } else if (cp < 0xa0) {
+            col++; /* C1 control */
+        } else {
+            col += (unsigned)utf8proc_charwidth(cp);
+        }
+        i += l;
+    }
+    return col;
+}
+
+void pb_source_position(const pb_source *src, uint32_t offset, int unit, unsigned *line,
+                        unsigned *col)
+{
+    unsigned l = 1, c = 1;
+    if (src && src->line_start && src->nlines > 0) {
+        if (offset > src->len)
+            offset = (uint32_t)src->len;
+        unsigned i = pb_line_index(src, offset);
+        uint32_t ls = src->line_start[i];
+        uint32_t le = pb_line_content_end(src, i);
+        uint32_t off = offset < le ? offset : le;
+        l = i + 1;
+        const unsigned char *t = (const unsigned char *)src->text;
+        if (unit == PBLINT_COLUMN_BYTE) {
+            c = off - ls + 1;
+        } else {
+            /* A character whose first byte lies before off is counted whole:
+             * move off to the end of a character it cuts. */
+            while (off < le && (t[off] & 0xc0) == 0x80)
+                off++;
+            if (unit == PBLINT_COLUMN_CODEPOINT || unit == PBLINT_COLUMN_UTF16) {
+                unsigned n = 0;
+                for (uint32_t k = ls; k < off; k++) {
+                    unsigned char b = t[k];
+                    if ((b & 0xc0) != 0x80)
+                        n += (unit == PBLINT_COLUMN_UTF16 && b >= 0xf0) ? 2 : 1;
+                }
+                c = n + 1;
+            } else {
+                c = pb_display_advance(src->text, ls, off, 0) + 1;
+            }
+        }
+    }
+    if (line)
+        *line = l;
+    if (col)
+        *col = c;
+}

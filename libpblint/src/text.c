@@ -1,0 +1,541 @@
+/*
+ * Text views: the normalised form of a piece of the source, with a byte map
+ * back to it, and the space-free "key" form labels are compared in.
+ *
+ * Normalisation, in one left-to-right pass over the source bytes:
+ *   - HTML leftovers: a tag is '<', an optional '/', an ASCII letter, more
+ *     letters/digits/':'/'-', then '>', '/' or a blank, and anything up to
+ *     the next '>' on the same line, at most PB_TAG_MAX bytes in all, with
+ *     no '<' inside.  A lone '<' ("<5%", "x < y") or "《" is not a tag.
+ *       <input ... type="checkbox" ...> becomes ☐ (PB_BOX_EMPTY), or ☑
+ *       (PB_BOX_CHECKED) when the tag contains "checked";
+ *       block tags (p, br, div, li, tr, td, h1 ...) count as white space,
+ *       so "a</p><p>b" reads "a b";
+ *       every other tag (span, font, b ...) is removed without a trace.
+ *     "[bookmark: ...]" (same line, at most PB_TAG_MAX bytes) is removed;
+ *     the entities &nbsp; &amp; &lt; &gt; &quot; &apos; &ensp; &emsp; and
+ *     numeric ones (&#39; &#x3000;) are decoded (the character they stand
+ *     for is then normalised like any other: &nbsp; is white space).
+ *   - NFKC code point by code point (utf8proc; ASCII, CJK ideographs and
+ *     characters with no decomposition are copied as they are): full-width
+ *     ０-９ Ａ-Ｚ ： （ ） ， ． ％ become ASCII, U+3000 a space; 、。《》【】“”
+ *     stay.  Composition across code points (e + U+0301) is not done: the
+ *     filings are Chinese and per-code-point NFKC keeps the map exact.
+ *     U+200B (zero width space) and U+FEFF (BOM inside text) are removed.
+ *   - every run of white space (ASCII blanks and controls \t \n \v \f \r,
+ *     U+0085, and every Zs/Zl/Zp character, including NBSP and U+3000) and
+ *     block tags becomes one ASCII space; leading and trailing ones go.
+ *
+ * THE MAP.  The output is a sequence of units, each produced by one piece of
+ * the source: one code point (its NFKC form, 1..n code points), one entity,
+ * one checkbox tag (3 bytes of ☐/☑), or one run of white space (1 byte).
+ * t->map has len + 1 entries:
+ *   map[k] (k < len) = the source offset (into the document's decoded text)
+ *                      where the source of the unit holding byte k begins;
+ *                      all bytes of a unit share it, and it strictly grows
+ *                      from unit to unit;
+ *   map[len]         = the end of the source of the last unit (trailing
+ *                      white space and markup are not included); for an
+ *                      empty text, span.start.
+ * A unit's source extent is [map[k], map[k']), k' being the first byte of
+ * the next unit (or len).  So the source of a whole number of units is exact
+ * at both ends, with one exception: markup removed without a trace between
+ * two units (an inline tag, a bookmark) belongs to the extent of the unit
+ * before it.  pblint_text_map(t, off, n) returns
+ *   [map[off], map[k']) with k' the first index >= off + n whose map differs
+ *   from map[off + n - 1]   (and [map[off], map[off]) when n == 0),
+ * i.e. a range that starts or ends inside a unit is widened to the whole
+ * unit; off and n are clamped to the text.  A checkbox ☐ at off maps with
+ * pblint_text_map(t, off, 3) to the whole <input .../> tag.
+ *
+ * Texts made by pb_text_empty_at() have map == NULL; pblint_text_map() then
+ * returns the empty span at span.start.
+ */
+#include "internal.h"
+
+#include <limits.h>
+#include <utf8proc.h>
+
+#define PB_TAG_MAX 200u
+
+typedef struct pb_norm {
+    pb_arena *arena;   /* NULL: the fixed buffer `out` of `cap` + 1 bytes */
+    char *out;
+    uint32_t *map;     /* NULL in key mode */
+    size_t len, cap;   /* cap excludes the terminating NUL */
+    bool fail;         /* out of room (fixed buffer) or out of memory */
+    bool key_mode;     /* drop every space */
+    bool pending;      /* a space is due before the next unit */
+    uint32_t space_at; /* source offset of the white space run it stands for */
+    uint32_t last_end; /* end of the source of the last unit emitted */
+    uint32_t markup;
+} pb_norm;
+
+/* ------------------------------------------------------------ output */
+
+static bool pb_norm_reserve(pb_norm *nm, size_t need)
+{
+    if (nm->len + need <= nm->cap)
+        return true;
+    if (!nm->arena || nm->fail) {
+        nm->fail = true;
+        return false;
+    }
+    size_t ncap = nm->cap * 2;
+    if (ncap < nm->len + need + 16)
+        ncap = nm->len + need + 16;
+    char *o = pb_alloc(nm->arena, ncap + 1);
+    uint32_t *m = pb_alloc(nm->arena, (ncap + 1) * sizeof(uint32_t));
+    if (!o || !m) {
+        nm->fail = true;
+        return false;
+    }
+    memcpy(o, nm->out, nm->len);
+    memcpy(m, nm->map, nm->len * sizeof(uint32_t));
+    nm->out = o;
+    nm->map = m;
+    nm->cap = ncap;
+    return true;
+}
+
+/* Appends the bytes of (part of) a unit whose source is [a, b). */
+static void pb_norm_emit(pb_norm *nm, const char *bytes, size_t nb, uint32_t a, uint32_t b)
+{
+    bool space = nm->pending && !nm->key_mode;
+    if (!pb_norm_reserve(nm, nb + space))
+        return;
+    if (space) {
+        if (nm->map)
+            nm->map[nm->len] = nm->space_at;
+        nm->out[nm->len++] = ' ';
+    }
+    nm->pending = false;
+    for (size_t i = 0; i < nb; i++) {
+        if (nm->map)
+            nm->map[nm->len] = a;
+        nm->out[nm->len++] = bytes[i];
+    }
+    nm->last_end = b;
+}
+
+/* White space whose source starts at a. */
+static inline void pb_norm_space(pb_norm *nm, uint32_t a)
+{
+    if (nm->len > 0 && !nm->pending) {
+        nm->pending = true;
+        nm->space_at = a;
+    }
+}
+
+static inline bool pb_is_space_cp(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    return cp == 0x85 || cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x3000;
+}
+
+static size_t pb_put_utf8(char *o, int32_t cp)
+{
+    utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)o);
+    if (n <= 0) {
+        memcpy(o, "\xef\xbf\xbd", 3);
+        return 3;
+    }
+    return (size_t)n;
+}
+
+/* One normalised code point (no further NFKC) from source [a, b). */
+static inline void pb_norm_put(pb_norm *nm, int32_t cp, uint32_t a, uint32_t b)
+{
+    if (pb_is_space_cp(cp)) {
+        pb_norm_space(nm, a);
+        return;
+    }
+    char buf[4];
+    size_t n = pb_put_utf8(buf, cp);
+    pb_norm_emit(nm, buf, n, a, b);
+}
+
+/* One source code point from [a, b): NFKC, then out. */
+static void pb_norm_cp(pb_norm *nm, int32_t cp, uint32_t a, uint32_t b)
+{
+    if (cp < 0x80 || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)) {
+        pb_norm_put(nm, cp, a, b);
+        return;
+    }
+    if (cp >= 0xff01 && cp <= 0xff5e) { /* full-width ASCII: <wide> */
+        pb_norm_put(nm, cp - 0xfee0, a, b);
+        return;
+    }
+    if (cp == 0x200b || cp == 0xfeff)
+        return;
+    const utf8proc_property_t *prop = utf8proc_get_property(cp);
+    if (prop->decomp_seqindex == UINT16_MAX) {
+        pb_norm_put(nm, cp, a, b);
+        return;
+    }
+    utf8proc_int32_t buf[32];
+    const utf8proc_option_t opt = UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_STABLE;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, (utf8proc_ssize_t)PB_ARRAY_LEN(buf), opt,
+                                                 NULL);
+    if (n > 0 && n <= (utf8proc_ssize_t)PB_ARRAY_LEN(buf))
+        n = utf8proc_normalize_utf32(buf, n, opt);
+    if (n <= 0 || n > (utf8proc_ssize_t)PB_ARRAY_LEN(buf)) {
+        pb_norm_put(nm, cp, a, b);
+        return;
+    }
+    for (utf8proc_ssize_t i = 0; i < n; i++)
+        pb_norm_put(nm, buf[i], a, b);
+}
+
+/* ------------------------------------------------------------ markup */
+
+enum { PB_TAG_NONE = 0, PB_TAG_INLINE, PB_TAG_BLOCK, PB_TAG_BOX, PB_TAG_BOX_CHECKED };
+
+static inline unsigned char pb_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+static inline bool pb_is_alpha(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool pb_contains_ci(const unsigned char *s, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++) {
+        size_t j = 0;
+        while (j < m && pb_lower(s[i + j]) == (unsigned char)needle[j])
+            j++;
+        if (j == m)
+            return true;
+    }
+    return false;
+}
+
+static bool pb_is_block_tag(const char *name)
+{
+    static const char *const BLOCK[] = {
+        "p",  "br", "div", "li", "ul", "ol", "tr", "td", "th", "table", "tbody", "thead", "tfoot",
+        "h1", "h2", "h3",  "h4", "h5", "h6", "hr", "dl", "dt", "dd",    "pre",   "blockquote"};
+    for (size_t i = 0; i < PB_ARRAY_LEN(BLOCK); i++)
+        if (strcmp(name, BLOCK[i]) == 0)
+            return true;
+    return false;
+}
+
+/* A tag at t[i] == '<' ending before `end`; sets *e past its '>'. */
+static int pb_scan_tag(const unsigned char *t, uint32_t i, uint32_t end, uint32_t *e)
+{
+    uint32_t lim = end - i > PB_TAG_MAX ? i + PB_TAG_MAX : end;
+    uint32_t j = i + 1;
+    if (j < lim && t[j] == '/')
+        j++;
+    if (j >= lim || !pb_is_alpha(t[j]))
+        return PB_TAG_NONE;
+    char name[16];
+    size_t nl = 0;
+    while (j < lim && (pb_is_alpha(t[j]) || (t[j] >= '0' && t[j] <= '9') || t[j] == ':' ||
+                       t[j] == '-')) {
+        if (nl + 1 < sizeof name)
+            name[nl++] = (char)pb_lower(t[j]);
+        j++;
+    }
+    name[nl] = '\0';
+    if (j >= lim || !(t[j] == '>' || t[j] == '/' || t[j] == ' ' || t[j] == '\t'))
+        return PB_TAG_NONE;
+    for (; j < lim; j++) {
+        unsigned char c = t[j];
+        if (c == '>')
+            break;
+        if (c == '<' || c == '\n' || c == '\r')
+            return PB_TAG_NONE;
+    }
+    if (j >= lim)
+        return PB_TAG_NONE;
+    *e = j + 1;
+    if (strcmp(name, "input") == 0 && pb_contains_ci(t + i, *e - i, "checkbox"))
+        return pb_contains_ci(t + i, *e - i, "checked") ? PB_TAG_BOX_CHECKED : PB_TAG_BOX;
+    return pb_is_block_tag(name) ? PB_TAG_BLOCK : PB_TAG_INLINE;
+}
+
+/* "[bookmark: ...]" at t[i] == '['. */
+static bool pb_scan_bookmark(const unsigned char *t, uint32_t i, uint32_t end, uint32_t *e)
+{
+    static const char KW[] = "[bookmark:";
+    const uint32_t kl = sizeof KW - 1;
+    if (end - i < kl + 1)
+        return false;
+    for (uint32_t k = 1; k < kl; k++)
+        if (pb_lower(t[i + k]) != (unsigned char)KW[k])
+            return false;
+    uint32_t lim = end - i > PB_TAG_MAX ? i + PB_TAG_MAX : end;
+    for (uint32_t j = i + kl; j < lim; j++) {
+        unsigned char c = t[j];
+        if (c == ']') {
+            *e = j + 1;
+            return true;
+        }
+        if (c == '[' || c == '\n' || c == '\r')
+            return false;
+    }
+    return false;
+}
+
+/* An entity at t[i] == '&'; sets *cp and *e past its ';'. */
+static bool pb_scan_entity(const unsigned char *t, uint32_t i, uint32_t end, int32_t *cp,
+                           uint32_t *e)
+{
+    uint32_t lim = end - i > 12 ? i + 12 : end;
+    uint32_t j = i + 1;
+    if (j < lim && t[j] == '#') {
+        j++;
+        int base = 10;
+        if (j < lim && (t[j] == 'x' || t[j] == 'X')) {
+            base = 16;
+            j++;
+        }
+        uint32_t v = 0, digits = 0;
+        for (; j < lim; j++, digits++) {
+            unsigned char c = t[j];
+            int d;
+            if (c >= '0' && c <= '9')
+                d = c - '0';
+            else if (base == 16 && pb_lower(c) >= 'a' && pb_lower(c) <= 'f')
+                d = pb_lower(c) - 'a' + 10;
+            else
+                break;
+            v = v * (uint32_t)base + (uint32_t)d;
+            if (v > 0x10ffff)
+                return false;
+        }
+        if (digits == 0 || j >= lim || t[j] != ';' || v == 0 || (v >= 0xd800 && v <= 0xdfff))
+            return false;
+        *cp = (int32_t)v;
+        *e = j + 1;
+        return true;
+    }
+    static const struct {
+        const char *name;
+        int32_t cp;
+    } NAMED[] = {{"nbsp", 0xa0}, {"amp", '&'},     {"lt", '<'},       {"gt", '>'},
+                 {"quot", '"'},  {"apos", '\''},   {"ensp", 0x2002},  {"emsp", 0x2003}};
+    uint32_t s = j;
+    while (j < lim && pb_is_alpha(t[j]))
+        j++;
+    if (j >= lim || t[j] != ';' || j == s)
+        return false;
+    for (size_t k = 0; k < PB_ARRAY_LEN(NAMED); k++) {
+        size_t nl = strlen(NAMED[k].name);
+        if (nl == j - s && memcmp(t + s, NAMED[k].name, nl) == 0) {
+            *cp = NAMED[k].cp;
+            *e = j + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------- the pass */
+
+static void pb_norm_run(pb_norm *nm, const char *text, uint32_t start, uint32_t end)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    uint32_t i = start;
+    while (i < end && !nm->fail) {
+        unsigned char c = t[i];
+        if (c < 0x80) {
+            uint32_t e;
+            if (c == '<') {
+                int kind = pb_scan_tag(t, i, end, &e);
+                if (kind == PB_TAG_BOX || kind == PB_TAG_BOX_CHECKED) {
+                    nm->markup |= PB_MARKUP_CHECKBOX;
+                    pb_norm_emit(nm, kind == PB_TAG_BOX ? PB_BOX_EMPTY : PB_BOX_CHECKED, 3, i, e);
+                    i = e;
+                    continue;
+                }
+                if (kind != PB_TAG_NONE) {
+                    nm->markup |= PB_MARKUP_TAG;
+                    if (kind == PB_TAG_BLOCK)
+                        pb_norm_space(nm, i);
+                    i = e;
+                    continue;
+                }
+            } else if (c == '&') {
+                int32_t cp;
+                if (pb_scan_entity(t, i, end, &cp, &e)) {
+                    nm->markup |= PB_MARKUP_ENTITY;
+                    pb_norm_cp(nm, cp, i, e);
+                    i = e;
+                    continue;
+                }
+            } else if (c == '[') {
+                if (pb_scan_bookmark(t, i, end, &e)) {
+                    nm->markup |= PB_MARKUP_BOOKMARK;
+                    i = e;
+                    continue;
+                }
+            }
+            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                pb_norm_space(nm, i);
+            } else {
+                char ch = (char)c;
+                pb_norm_emit(nm, &ch, 1, i, i + 1);
+            }
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate(t + i, (utf8proc_ssize_t)(end - i), &cp);
+        if (l <= 0) {
+            cp = 0xfffd;
+            l = 1;
+        }
+        pb_norm_cp(nm, cp, i, i + (uint32_t)l);
+        i += (uint32_t)l;
+    }
+}
+
+/* ---------------------------------------------------------------- API */
+
+void pb_text_empty_at(pblint_text *out, uint32_t at)
+{
+    memset(out, 0, sizeof *out);
+    out->s = "";
+    out->key = "";
+    out->map = NULL;
+    out->span.start = out->span.end = at;
+}
+
+int pb_text_make(pb_arena *a, const pb_source *src, pblint_span span, pblint_text *out)
+{
+    size_t slen = src && src->text ? src->len : 0;
+    if (span.end > slen)
+        span.end = (uint32_t)slen;
+    if (span.start > span.end)
+        span.start = span.end;
+    pb_text_empty_at(out, span.start);
+    out->span = span;
+    if (!a || !src || !src->text)
+        return a && src ? 0 : PBLINT_EINVAL;
+
+    size_t n = span.end - span.start;
+    pb_norm nm;
+    memset(&nm, 0, sizeof nm);
+    nm.arena = a;
+    nm.cap = n + 16;
+    nm.out = pb_alloc(a, nm.cap + 1);
+    nm.map = pb_alloc(a, (nm.cap + 1) * sizeof(uint32_t));
+    if (!nm.out || !nm.map)
+        return PBLINT_ENOMEM;
+    pb_norm_run(&nm, src->text, span.start, span.end);
+    if (nm.fail)
+        return PBLINT_ENOMEM;
+
+    nm.out[nm.len] = '\0';
+    nm.map[nm.len] = nm.len > 0 ? nm.last_end : span.start;
+    out->s = nm.out;
+    out->len = (uint32_t)nm.len;
+    out->map = nm.map;
+    out->markup = nm.markup;
+
+    /* The key: the same bytes without spaces (the very string when it has
+     * none). */
+    if (!memchr(nm.out, ' ', nm.len)) {
+        out->key = nm.out;
+        out->keylen = (uint32_t)nm.len;
+    } else {
+        char *k = pb_alloc(a, nm.len + 1);
+        if (!k)
+            return PBLINT_ENOMEM;
+        size_t kl = 0;
+        for (size_t i = 0; i < nm.len; i++)
+            if (nm.out[i] != ' ')
+                k[kl++] = nm.out[i];
+        k[kl] = '\0';
+        out->key = k;
+        out->keylen = (uint32_t)kl;
+    }
+    return 0;
+}
+
+int pb_key_of(const char *s, size_t len, char *buf, size_t bufsz)
+{
+    if (!buf || bufsz == 0 || (!s && len > 0) || len >= UINT32_MAX)
+        return -1;
+    pb_norm nm;
+    memset(&nm, 0, sizeof nm);
+    nm.out = buf;
+    nm.cap = bufsz - 1;
+    nm.key_mode = true;
+    if (len > 0)
+        pb_norm_run(&nm, s, 0, (uint32_t)len);
+    if (nm.fail || nm.len > INT_MAX) {
+        buf[0] = '\0';
+        return -1;
+    }
+    buf[nm.len] = '\0';
+    return (int)nm.len;
+}
+
+const char *pblint_text_str(const pblint_text *t, size_t *len)
+{
+    if (!t || !t->s) {
+        if (len)
+            *len = 0;
+        return "";
+    }
+    if (len)
+        *len = t->len;
+    return t->s;
+}
+
+pblint_span pblint_text_span(const pblint_text *t)
+{
+    pblint_span none = {0, 0};
+    return t ? t->span : none;
+}
+
+pblint_span pblint_text_map(const pblint_text *t, size_t off, size_t len)
+{
+    pblint_span sp = {0, 0};
+    if (!t)
+        return sp;
+    if (!t->map) {
+        sp.start = sp.end = t->span.start;
+        return sp;
+    }
+    size_t n = t->len;
+    if (off > n)
+        off = n;
+    size_t e = len > n - off ? n : off + len;
+    sp.start = sp.end = t->map[off];
+    if (e <= off)
+        return sp;
+    uint32_t last = t->map[e - 1];
+    size_t k = e;
+    while (k < n && t->map[k] == last)
+        k++;
+    sp.end = t->map[k];
+    return sp;
+}
+
+const char *pblint_text_key(const pblint_text *t, size_t *len)
+{
+    if (!t || !t->key) {
+        if (len)
+            *len = 0;
+        return "";
+    }
+    if (len)
+        *len = t->keylen;
+    return t->key;
+}
+
+bool pblint_text_empty(const pblint_text *t)
+{
+    return !t || t->len == 0;
+}
