@@ -509,6 +509,9 @@ PRICE_BASIS = ("参照上年度标准", "市场询价", "合同价", "按区级�
                "参照同类项目标准", "按定额标准")
 BD_REMARKS = ("年度项目", "年度项目", "经常性项目", "")
 
+SG_SHORT = {"项目管理制度": ("按文件要求组织实施。", "按计划推进，定期检查。", "建立项目台账。"),
+            "预算管理制度": ("严格按批复预算执行。", "按定额标准编制预算。"),
+            "财务管理制度": ("专款专用，单独核算。", "按审批流程报销。")}
 SG_BUDGET_FILES = ("《闵行区财政局预算编制手册》", "《闵行区区级项目支出预算管理办法》",
                    "《{unit}预算管理办法》", "《闵行区项目支出预算绩效管理办法》",
                    "《{unit}预算执行管理规定》")
@@ -565,15 +568,15 @@ DEFECTS_DECL = {  # applied in this order
     "lump-sum-breakdown": 2,
     "fund-total-sum": 5, "fiscal-subtotal-sum": 3, "breakdown-vs-budget": 3, "breakdown-sum": 5,
     "line-unit-price": 4, "current-exceeds-total": 2, "narrative-amount": 3, "vague-target": 6,
-    "quantity-as-rate": 2, "duplicate-safeguard-row": 5, "duplicate-indicator": 2,
+    "quantity-as-rate": 2, "no-stage-ticked": 1, "duplicate-safeguard-row": 5, "duplicate-indicator": 2,
     "blank-filler": 5, "placeholder-name": 2, "doc-number-brackets": 5, "category-unticked": 2,
     "category-multi-ticked": 1, "date-range": 2, "template-residue": 2, "goal-table-mismatch": 2,
-    "percent-over-100": 1, "no-stage-ticked": 1, "cost-indicator-missing": 1,
+    "percent-over-100": 1, "cost-indicator-missing": 1,
     "year-mismatch": 1,
 }
 DEFECTS_EVAL = {  # applied in this order (budget first, scores last)
     "actual-exceeds-budget": 3, "execution-rate": 2, "narrative-amount": 3, "detail-total": 3,
-    "subtotal-tree": 4, "target-missed": 8, "vague-target": 5, "row-renamed": 2, "category-typo": 2,
+    "subtotal-tree": 4, "vague-target": 5, "target-missed": 8, "row-renamed": 2, "category-typo": 2,
     "doc-number-brackets": 5, "score-range": 2, "score-sum": 4, "grade-band": 3,
 }
 DEFECT_SHARE = 0.20
@@ -710,6 +713,15 @@ class Ctx:
                 self.used.add(s)
                 return s
         return "%s%s。" % (rng.choice(ACTIONS), self.obj())
+
+    def brief(self, pool, **kw):
+        """The shortest unused sentence of pool (compact filings)."""
+        cand = sorted((self.fill(x, **kw) if "{" in x else x for x in pool), key=len)
+        for t in cand:
+            if t not in self.used:
+                self.used.add(t)
+                return t
+        return self.sent(pool, **kw)
 
     def sent(self, pool=(), **kw):
         s = self.take(pool, **kw) if pool else None
@@ -851,13 +863,15 @@ def pick_indicators(rng, theme, n, year, need_cost):
         return False
 
     take("num")
-    take("qual")
-    take("time")
-    if not any(take(k) for k in ("soc", "econ", "eco", "sust")):
-        pass
+    effects = [k for k in ("soc", "econ", "eco", "sust") if pools.get(k)]
+    if effects:
+        take(rng.choice(effects) if chance(rng, 0.3) else effects[0])
     take("sat")
     if need_cost:
         take("cost")
+    for k in ("qual", "time"):
+        if len(chosen) < n:
+            take(k)
     rest = [k for k in KEY_ORDER if pools.get(k)]
     while len(chosen) < n and rest:
         k = rng.choice(rest)
@@ -934,14 +948,23 @@ def build_decl(rng, layout, target_size, defective, year=None):
     n_ind = max(4, min(16, int(round(4 + t * 10 + rng.randint(-1, 2)))))
     n_bd = max(1, min(18, int(round(1 + t * 10 + rng.randint(-1, 2)))))
     n_sg = max(3, min(9, int(round(3 + t * 5 + rng.randint(-1, 1)))))
+    compact = target_size < 4300  # terse filing: one-line fields, few rows
+    m["compact"] = compact
+    if compact:
+        n_ind, n_bd, n_sg = rng.choice((3, 4, 4)), 1, 3
+        if target_size < 2900 and chance(rng, 0.8):
+            m["quirks"].append("no-safeguard-sheet")
     # breakdown rows
     items = list(theme["items"])
     per_item = {}
     rows = []
     k = min(len(items), n_bd)
-    use = sorted(rng.sample(range(len(items)), k))
-    if 0 not in use and chance(rng, 0.7):
-        use = sorted(use[1:] + [0])
+    if k == 1:  # a single row must not be a lump sum (数量 1 = whole budget)
+        use = [rng.choice([i for i, it in enumerate(items) if it[5] > 1])]
+    else:
+        use = sorted(rng.sample(range(len(items)), k))
+        if 0 not in use and chance(rng, 0.7):
+            use = sorted(use[1:] + [0])
     splits = {i: 1 for i in use}
     extra = n_bd - len(use)
     while extra > 0:
@@ -961,6 +984,8 @@ def build_decl(rng, layout, target_size, defective, year=None):
                 dname = "%s（%s）" % (det, a)
             else:
                 q = nice_qty(rng, qlo, qhi)
+                if len(use) == 1 and q == 1:
+                    q = 2
                 dname = det
             amt_yuan = D(price) * q
             rows.append(dict(item=i, detail=dname, content=content, price_yuan=D(price), qty=q,
@@ -1043,6 +1068,8 @@ def build_decl(rng, layout, target_size, defective, year=None):
             docs.append(dict(title=title, agency=ag, year=dy, n=rng.randint(1, 60)))
     if "闵行区" in docs[-1]["title"] and chance(rng, 0.5):
         docs[-1]["title"] = "%d年%s" % (docs[-1].get("year", y - 1), docs[-1]["title"])
+    if compact:
+        docs = docs[:1]
     m["docs"] = docs
     m["doc_style"] = "ok"
     # indicators
@@ -1061,10 +1088,10 @@ def build_decl(rng, layout, target_size, defective, year=None):
 
     for ind in inds:
         make_target(rng, ind, y, "decl", qty_of, price_of, cur, m["money"])
-        if layout == "decl-b" and chance(rng, 0.25):
+        if layout == "decl-b" and chance(rng, 0.25) and not compact:
             ind.remark = ctx.gen().rstrip("。")
         else:
-            ind.remark = rng.choice(REMARKS_SHORT)
+            ind.remark = rng.choice(REMARKS_SHORT[:4] if compact else REMARKS_SHORT)
     m["inds"] = inds
     # safeguards
     sg = []
@@ -1089,7 +1116,7 @@ def build_decl(rng, layout, target_size, defective, year=None):
         sg.insert(pos, [c, f, None])
     mpools = {"项目管理制度": SG_PROJ_MEASURES, "预算管理制度": SG_BUDGET_MEASURES, "财务管理制度": SG_FIN_MEASURES}
     for r in sg:
-        r[2] = ctx.sent(mpools[r[0]])
+        r[2] = ctx.brief(SG_SHORT[r[0]]) if compact else ctx.sent(mpools[r[0]])
         stages = [True, True, True]
         if chance(rng, 0.15):
             stages = [False, False, True] if r[0] == "财务管理制度" else [True, True, False]
@@ -1098,34 +1125,46 @@ def build_decl(rng, layout, target_size, defective, year=None):
     m["sg"] = sg
     # prose fields (lists of sentences; rendering joins them)
     cu = m["money"]
-    m["overview"] = [ctx.sent(theme["overview"])]
-    m["necessity"] = [ctx.sent(("为全面贯彻《%s》，结合本%s工作实际，%s%s，故申请专项经费。" % (
-        docs[0]["title"], "街道" if "街道" in short else "单位", rng.choice(ACTIONS), ctx.obj()),))]
-    m["feasibility"] = [ctx.sent(FEASIBILITY)]
-    m["resources"] = ["项目总投入为%s%s，%s" % (fmt_plain(cur), cu, ctx.sent(RESOURCE_SENT))]
+    if compact:
+        m["overview"] = [ctx.brief(theme["overview"])]
+        m["necessity"] = ["为落实《%s》要求，故申请专项经费。" % docs[0]["title"]]
+        m["feasibility"] = [ctx.brief(FEASIBILITY)]
+        m["resources"] = ["项目总投入为%s%s。" % (fmt_plain(cur), cu)]
+    else:
+        m["overview"] = [ctx.sent(theme["overview"])]
+        m["necessity"] = [ctx.sent(("为全面贯彻《%s》，结合本%s工作实际，%s%s，故申请专项经费。" % (
+            docs[0]["title"], "街道" if "街道" in short else "单位", rng.choice(ACTIONS), ctx.obj()),))]
+        m["feasibility"] = [ctx.sent(FEASIBILITY)]
+        m["resources"] = ["项目总投入为%s%s，%s" % (fmt_plain(cur), cu, ctx.sent(RESOURCE_SENT))]
     gphr = [p for p in (goal_phrase(i) for i in inds) if p]
     rng.shuffle(gphr)
-    ng = max(2, min(len(gphr), rng.randint(2, 5)))
+    ng = min(len(gphr), 2 if compact else rng.randint(2, 5))
     m["year_goal"] = ["；".join(gphr[:ng])]
     m["goal_inds"] = gphr[:ng]
     soc = [i for i in inds if i.key in ("soc", "econ", "eco", "sust") and i.unit == "%" and i.num]
     if soc:
         q = soc[0]
-        m["total_goal"] = ["到%d年底，%s达到%s%%以上，%s" % (y, q.name, fmt_plain(q.num), ctx.sent())]
+        reach = "达到100%" if q.num == 100 else "达到%s%%以上" % fmt_plain(q.num)
+        m["total_goal"] = ["到%d年底，%s%s。" % (y, q.name, reach)]
     else:
         q = inds[0]
-        m["total_goal"] = ["%s，全年%s" % (ctx.sent().rstrip("。"), goal_phrase(q) or q.name) + "。"]
-    m["other_issues"] = ["无"] if chance(rng, 0.5) else [ctx.sent()]
+        m["total_goal"] = ["全年%s。" % (goal_phrase(q) or q.name)]
+    if not compact:
+        m["total_goal"][0] = m["total_goal"][0].rstrip("。") + "，" + ctx.sent()
+    m["other_issues"] = ["无"] if (compact or chance(rng, 0.5)) else [ctx.sent()]
     first = rows[0]
-    desc0 = "本项目预算总额为%s%s，主要内容为%s。" % (fmt_plain(cur), cu, first["content"])
-    if layout == "decl-b" and len(per_item.get(first["item"], [])) == 1 and chance(rng, 0.5):
-        desc0 = "本年度%s，按%d*%s元/%s测算。" % (first["content"], first["qty"], fmt_plain(first["price_yuan"]),
-                                          first["qunit"])
     seen = []
     for r in rows:
         if r["content"] not in seen:
             seen.append(r["content"])
-    m["desc"] = [desc0] + ["%s。" % c for c in seen[1:]]
+    if layout == "decl-a":
+        m["desc"] = ["本项目预算总额为%s%s，主要内容为%s。" % (fmt_plain(cur), cu, "、".join(seen))]
+    else:
+        desc0 = "本项目预算总额为%s%s，主要内容为%s。" % (fmt_plain(cur), cu, first["content"])
+        if len(per_item.get(first["item"], [])) == 1 and chance(rng, 0.5):
+            desc0 = "本年度%s，按%d*%s元/%s测算。" % (first["content"], first["qty"], fmt_plain(first["price_yuan"]),
+                                              first["qunit"])
+        m["desc"] = [desc0] + ["%s。" % c for c in seen[1:]]
     m["prose_fields"] = ["overview", "necessity", "feasibility", "resources", "total_goal", "desc", "other_issues"]
     m["prose_pools"] = {"overview": theme["overview"], "feasibility": FEASIBILITY, "resources": RESOURCE_SENT}
     if defective:
@@ -1139,15 +1178,21 @@ def inject_decl(rng, m):
     table = dict(DEFECTS_DECL)
     if m["year"] < 2022:
         table.pop("cost-indicator-missing")
-    if len(m["rows"]) < 1:
-        table.pop("line-unit-price")
+    if "no-safeguard-sheet" in m["quirks"]:
+        table.pop("duplicate-safeguard-row")
+        table.pop("no-stage-ticked")
+    exclusive = ({"category-unticked", "category-multi-ticked"}, {"vague-target", "template-residue"})
     wan = m["money"] == "万元"
     step = D("0.01") if wan else D(1)
     chosen = []
-    while len(chosen) < n:
+    while len(chosen) < n and table:
         d = weighted(rng, table)
         if d not in chosen:
             chosen.append(d)
+        for grp in exclusive:
+            if d in grp:
+                for x in grp - {d}:
+                    table.pop(x, None)
     chosen.sort(key=list(DEFECTS_DECL).index)
     for d in chosen:
         off = step * rng.choice((1, 10, 100, 500, 1000)) if not wan else D(rng.choice(("0.01", "0.1", "0.5", "1", "2.5")))
@@ -1226,7 +1271,10 @@ def inject_decl(rng, m):
                 m["end"] = (m["year"] + 1, 12, 31)
         elif d == "template-residue":
             i = rng.choice(m["inds"])
-            i.text = rng.choice(("≥**%", "(≥**个)", "XX", "**"))
+            if i.unit == "%":
+                i.text = rng.choice(("≥**%", "**%", "XX%"))
+            else:
+                i.text = rng.choice(("(≥**%s)" % (i.unit if i.unit not in ("date", "") else "个"), "XX", "**"))
             i.num = None
         elif d == "goal-table-mismatch":
             cands = [i for i in m["inds"] if i.num is not None and i.unit == "%" and 10 < i.num < 100]
@@ -1431,6 +1479,8 @@ def render_decl(m):
         row(["金额合计", "", "", "", "", money(m["bd_total"])] + [dash] * 5, W2)
     else:
         row(["金额合计", "", "", "", money(m["bd_total"])] + [dash] * 5, W2)
+    if "no-safeguard-sheet" in m["quirks"]:
+        return "\n".join(out)
     w("")
     # sheet 3
     w("项目支出绩效目标申报表(制度保障)")
@@ -1510,34 +1560,41 @@ def build_eval(rng, target_size, defective):
     m["ctx"] = ctx
     m["title"] = ("%s%d年度%s项目支出绩效自评报告" % (short, y, project)) if chance(rng, 0.4) else None
     t = max(0.0, (target_size - 3000) / 17000.0)
-    n_ind = max(4, min(14, int(round(5 + t * 8 + rng.randint(-1, 1)))))
-    # spending detail table (元): groups with children + single rows
+    compact = target_size < 5000
+    m["compact"] = compact
+    n_ind = 4 if compact else max(4, min(14, int(round(5 + t * 8 + rng.randint(-1, 1)))))
+    # spending detail table (元): optionally one group with children, then single rows
     items = list(theme["items"])
+
+    def spent(it, div=1):
+        """What was actually paid for a breakdown item: price × qty, sometimes not round."""
+        amt = D(nice_price(rng, it[2], it[3])) * max(1, nice_qty(rng, it[4], it[5]) // div)
+        if chance(rng, 0.35):
+            amt = (amt * D(rng.randint(900, 999)) / 1000).quantize(D("0.01"))
+        return amt
+
     detail = []
-    ngroups = 1 if chance(rng, 0.6) else 0
-    n_children = max(2, min(8, int(round(2 + t * 6 + rng.randint(-1, 1)))))
     used = set()
-    if ngroups:
+    if not compact and chance(rng, 0.6):
+        n_children = max(2, min(8, int(round(2 + t * 6 + rng.randint(-1, 1)))))
         kids = []
         for it in items[:n_children]:
-            kids.append([it[0], None])
+            kids.append([it[0], spent(it)])
             used.add(it[0])
-        gname = rng.choice(EVAL_GROUPS)
         while len(kids) < n_children:
-            nm = "%s（%s）" % (items[len(kids) % len(items)][0], neighbourhood(rng))
+            it = items[len(kids) % len(items)]
+            nm = "%s（%s）" % (it[0], neighbourhood(rng))
             if nm not in used:
                 used.add(nm)
-                kids.append([nm, None])
-        for kd in kids:
-            kd[1] = D(nice_price(rng, 8000, 300000)) + (D(rng.randint(0, 99)) / 100 if chance(rng, 0.3) else 0)
-        detail.append([gname, None, kids])
+                kids.append([nm, spent(it, 3)])
+        detail.append([rng.choice(EVAL_GROUPS), None, kids])
     for it in items:
-        if it[0] not in used and len(detail) < 3 + int(t * 4):
-            detail.append([it[0], D(nice_price(rng, 20000, 400000)) + (D(rng.randint(0, 99)) / 100 if chance(rng, 0.3) else 0), []])
+        if it[0] not in used and len(detail) < (2 if compact else 3 + int(t * 4)):
+            detail.append([it[0], spent(it), []])
             used.add(it[0])
     extras = list(EVAL_EXTRA_ITEMS)
     rng.shuffle(extras)
-    for nm, lo, hi in extras[:rng.randint(1, 2 + int(t * 3))]:
+    for nm, lo, hi in extras[:1 if compact else rng.randint(1, 2 + int(t * 3))]:
         detail.append([nm, D(nice_price(rng, lo, hi)), []])
     for g in detail:
         if g[2]:
@@ -1601,23 +1658,24 @@ def build_eval(rng, target_size, defective):
                              n=rng.randint(1, 40)))
         else:
             docs.append(dict(title=title))
-    m["docs"] = docs[:2] if len(docs) > 2 else docs
+    m["docs"] = docs[:1] if compact else docs[:2]
     m["doc_style"] = "ok"
     # prose
     org_first = "街道和社区党组织" if region["kind"] == "街道" else "镇党委和村（社区）党组织"
     m["org_first"] = org_first
-    m["overview"] = [ctx.sent(theme["overview"]) for _ in range(2)]
-    m["lead"] = [ctx.sent(EVAL_LEAD, year=y, superior=region["superior"], org=region["org"],
-                          dept=rng.choice(("社会事务办公室", "党政办公室", "社区建设办公室", "经济发展办公室")))]
-    m["sys"] = [ctx.sent(EVAL_SYS, org_first=org_first)]
-    m["ops"] = [ctx.sent(EVAL_OPS, org_first=org_first)]
-    m["fin"] = ctx.sent(EVAL_FIN, year=y, project=project)
-    m["exp"] = [ctx.sent(EVAL_EXP) for _ in range(2)]
-    m["prob"] = [ctx.sent(EVAL_PROB) for _ in range(rng.randint(2, 3))]
-    m["sug"] = [ctx.sent(EVAL_SUG) for _ in range(rng.randint(2, 3))]
-    m["total_goal"] = [ctx.sent() for _ in range(2)]
+    pick = ctx.brief if compact else ctx.sent
+    m["overview"] = [pick(theme["overview"]) for _ in range(1 if compact else 2)]
+    m["lead"] = [pick(EVAL_LEAD, year=y, superior=region["superior"], org=region["org"],
+                      dept=rng.choice(("社会事务办公室", "党政办公室", "社区建设办公室", "经济发展办公室")))]
+    m["sys"] = [pick(EVAL_SYS, org_first=org_first)]
+    m["ops"] = [pick(EVAL_OPS, org_first=org_first)]
+    m["fin"] = pick(EVAL_FIN, year=y, project=project)
+    m["exp"] = [pick(EVAL_EXP) for _ in range(1 if compact else 2)]
+    m["prob"] = [pick(EVAL_PROB) for _ in range(1 if compact else rng.randint(2, 3))]
+    m["sug"] = [pick(EVAL_SUG) for _ in range(1 if compact else rng.randint(2, 3))]
+    m["total_goal"] = [ctx.sent() for _ in range(1 if compact else 2)]
     gp = [p for p in (goal_phrase(i) for i in inds) if p]
-    m["year_goal"] = "；".join(gp[:rng.randint(2, 4)]) + "。"
+    m["year_goal"] = "；".join(gp[:2 if compact else rng.randint(2, 4)]) + "。"
     m["claim"] = "完成了相关目标任务"
     m["blank_after"] = [rng.choice((1, 2, 3)) for _ in range(8)]
     m["bookmark"] = chance(rng, 0.4)
@@ -1691,6 +1749,8 @@ def inject_eval(rng, m):
         table.pop("execution-rate")
     if not any(g[2] for g in m["detail"]):
         table.pop("subtotal-tree")
+    if not any(i.key == "time" for i in m["inds"]):
+        table.pop("category-typo")
     chosen = []
     while len(chosen) < n:
         d = weighted(rng, table)
@@ -1705,7 +1765,8 @@ def inject_eval(rng, m):
                 if v:
                     i.actual = v
         elif d == "score-sum":
-            m["text_score"] = m["score_total"] + rng.choice((1, 2, 3, -2))
+            offs = [o for o in (1, 2, 3, -1, -2, -3) if grade_of(m["score_total"] + o) == m["grade"]]
+            m["text_score"] = m["score_total"] + rng.choice(offs)
             if chance(rng, 0.5):
                 m["score_total_printed"] = m["text_score"]
         elif d == "grade-band":
@@ -1720,9 +1781,8 @@ def inject_eval(rng, m):
             m["grade"] = grade_of(m["score_total"])
         elif d == "subtotal-tree":
             g = [g for g in m["detail"] if g[2]][0]
-            delta = D(rng.choice((1000, 5000, 10000, "0.5")))
-            g[1] = g[1] + delta
-            m["detail_total"] = m["detail_total"] + delta  # grand total still = sum of top-level rows
+            kid = rng.choice(g[2])  # a child changes; parent and grand total stay as printed
+            kid[1] = kid[1] + D(rng.choice((1000, 5000, 10000, "0.5")))
         elif d == "detail-total":
             m["detail_total"] = m["detail_total"] + D(rng.choice((100, 1000, 10000, "0.01")))
         elif d == "actual-exceeds-budget":
@@ -1852,8 +1912,9 @@ def render_eval(m):
     ts = m["text_score"]
     rate_txt = ""
     if m["rate_printed"] is not None:
-        rate_txt = "项目预算执行率为%s%%，" % fmt2(m["rate_printed"])
-    w("经综合分析本项目%s评分得分为%s分，评分结果级别为：%s。各项指标得分情况如下：" % (rate_txt, fmt_plain(ts), m["grade"]))
+        rate_txt = "预算执行率为%s%%，" % fmt2(m["rate_printed"])
+    lead_in = "经综合分析，本项目%s" % rate_txt if rate_txt else "经综合分析本项目"
+    w("%s评分得分为%s分，评分结果级别为：%s。各项指标得分情况如下：" % (lead_in, fmt_plain(ts), m["grade"]))
     srows = [["序号", "指标", "分值", "评价得分", "评分结果级别"]]
     for k, (nm, wt, sc) in enumerate(m["scores"]):
         srows.append([str(k + 1), nm, fmt_plain(wt), fmt_plain(sc), m["grade"] if k == 0 else ""])
@@ -1898,7 +1959,7 @@ def make_one(seed, i):
     layout = "decl-a" if r < 0.36 else "decl-b" if r < 0.72 else "eval"
     defective = rng.random() < DEFECT_SHARE
     if layout == "eval":
-        m = build_eval(rng, target_size(rng, 3300, 19800), defective)
+        m = build_eval(rng, target_size(rng, 3000, 19800), defective)
     else:
         m = build_decl(rng, layout, target_size(rng, 2100, 19800), defective)
     return layout, m

@@ -89,8 +89,7 @@ static const col_alias COLUMNS[] = {
     {PBLINT_COL_SEQ, NAMES("序号")},
     {PBLINT_COL_LEVEL1, NAMES("一级目标", "一级指标")},
     {PBLINT_COL_LEVEL2, NAMES("二级目标", "二级指标")},
-    {PBLINT_COL_LEVEL3,
-     NAMES("三级目标", "三级指标", "指标内容", "指标名称", "具体指标", "绩效指标")},
+    {PBLINT_COL_LEVEL3, NAMES("三级目标", "三级指标", "指标内容", "指标名称", "具体指标")},
     {PBLINT_COL_TARGET,
      NAMES("目标值", "指标值", "年度指标值", "绩效目标值", "年度目标值", "预期指标值", "参考值",
            "预期目标值")},
@@ -117,9 +116,13 @@ static const col_alias COLUMNS[] = {
     {PBLINT_COL_STAGE, NAMES("保障阶段")},
     {PBLINT_COL_UNIT, NAMES("计量单位", "度量单位", "单位")},
     {PBLINT_COL_OPERATOR, NAMES("计算符号", "指标性质", "指标方向")},
+    {PBLINT_COL_BUDGET_INITIAL, NAMES("年初预算数", "年初预算")},
+    {PBLINT_COL_BUDGET, NAMES("全年预算数", "调整后预算数", "预算数")},
+    {PBLINT_COL_EXECUTED, NAMES("全年执行数", "执行数", "实际支出", "决算数")},
+    {PBLINT_COL_RATE, NAMES("执行率", "预算执行率")},
 };
 
-static const char *const TOTAL_WORDS[] = {"合计", "总计", "金额合计", "总合计", NULL};
+static const char *const TOTAL_WORDS[] = {"合计", "总计", "金额合计", "总合计", "总分", "合计得分", NULL};
 
 static bool has_prefix(const char *s, size_t len, const char *p, size_t *plen)
 {
@@ -171,7 +174,7 @@ bool pb_is_sublabel(const char *key, size_t len)
 }
 
 /* Drops a trailing unit in brackets: "金额(万元)" -> "金额", reporting the unit. */
-static size_t strip_unit_suffix(const char *key, size_t len, int *money_unit)
+size_t pb_strip_unit_suffix(const char *key, size_t len, int *money_unit)
 {
     static const struct {
         const char *suffix;
@@ -198,7 +201,7 @@ int pb_column_lookup(const char *key, size_t len, int *money_unit)
     /* "金额:" and "备注:" occur; a trailing colon is not part of the name. */
     while (len > 0 && key[len - 1] == ':')
         len--;
-    len = strip_unit_suffix(key, len, money_unit);
+    len = pb_strip_unit_suffix(key, len, money_unit);
     for (size_t i = 0; i < PB_ARRAY_LEN(COLUMNS); i++)
         for (const char *const *n = COLUMNS[i].names; *n; n++)
             if (strlen(*n) == len && memcmp(*n, key, len) == 0)

@@ -24,6 +24,7 @@ PB_HIDDEN bool pb_is_sublabel(const char *key, size_t len);
 /* The column role of a heading (exact match after dropping "(万元)"-style
  * units, whose money unit goes to *money_unit), or PBLINT_COL_NONE. */
 PB_HIDDEN int pb_column_lookup(const char *key, size_t len, int *money_unit);
+PB_HIDDEN size_t pb_strip_unit_suffix(const char *key, size_t len, int *money_unit);
 PB_HIDDEN bool pb_is_total_label(const char *key, size_t len);
 /* 1 when key looks like a first-level indicator category, 2 for second-level, else 0. */
 PB_HIDDEN int pb_category_guess(const char *key, size_t len);

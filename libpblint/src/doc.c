@@ -126,7 +126,7 @@ int pblint_field_choice(const pblint_field *f, size_t i, pblint_choice *out)
 const char *pblint_table_kind_name(int kind)
 {
     static const char *const N[] = {"unknown", "indicator", "breakdown", "safeguard",
-                                    "cost-list", "score", "fields"};
+                                    "cost-list", "score", "fields", "funds"};
     return kind >= 0 && (size_t)kind < PB_ARRAY_LEN(N) ? N[kind] : "unknown";
 }
 
@@ -136,7 +136,8 @@ const char *pblint_col_role_name(int role)
         "none",   "label",      "seq",      "level1", "level2",   "level3",    "target",
         "actual", "weight",     "score",    "grade",  "deviation", "remark",   "name",
         "content", "item",      "amount",   "unit-price", "quantity", "basis", "category",
-        "doc-title", "measure", "stage",    "unit",   "operator"};
+        "doc-title", "measure", "stage",    "unit",   "operator", "budget-initial", "budget",
+        "executed", "rate"};
     _Static_assert(PB_ARRAY_LEN(N) == PBLINT_COL__COUNT, "role names");
     return role >= 0 && role < PBLINT_COL__COUNT ? N[role] : "none";
 }

@@ -83,7 +83,8 @@ struct pblint_text {
     uint32_t len;
     const char *key;     /* normalised with all spaces removed */
     uint32_t keylen;
-    const uint32_t *map; /* len + 1 entries: source offset of each byte of s; map[len] = span.end */
+    const uint32_t *map; /* len + 1 entries: source offset of each byte of s; map[len] = end of the
+                          * last unit's source (span.start if empty); NULL for pb_text_empty_at */
     pblint_span span;    /* raw source span */
     uint32_t markup;     /* PB_MARKUP_* seen and removed */
 };

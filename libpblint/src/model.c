@@ -36,6 +36,12 @@ typedef struct builder {
     int pending_vtype;
     pblint_text pending_label;
 
+    /* "年度总体目标 | 预期目标 | 实际完成情况" heads a two-column block whose
+     * values are on the next row */
+    bool goal_block;
+    size_t goal_col[2];
+    pblint_text goal_label;
+
     /* rows nobody could place */
     size_t unplaced_first, unplaced_last, unplaced_n;
 
@@ -172,6 +178,14 @@ static int new_section(builder *b, const pblint_text *title)
     b->section = b->doc->nsections - 1;
     b->section_has_content = false;
     return 0;
+}
+
+static bool has_field_key(const pblint_doc *doc, const char *key)
+{
+    for (size_t i = 0; i < doc->nfields; i++)
+        if (strcmp(doc->fields[i]->key, key) == 0)
+            return true;
+    return false;
 }
 
 /* ------------------------------------------------------------ choices */
@@ -327,7 +341,9 @@ static int add_field(builder *b, const char *key, int vtype, const pblint_text *
     b->section_has_content = true;
     switch (vtype) {
     case PB_FV_AMOUNT:
-        parse_value(b, value, PBLINT_HINT_AMOUNT, section_unit(b), &f->value);
+        parse_value(b, value, PBLINT_HINT_AMOUNT,
+                    b->table && b->table->money_unit ? b->table->money_unit : section_unit(b),
+                    &f->value);
         break;
     case PB_FV_DATE:
         parse_value(b, value, PBLINT_HINT_GENERIC, PBLINT_MONEY_NONE, &f->value);
@@ -376,6 +392,13 @@ static bool find_label(builder *b, const pblint_text *t, bool loose, const char 
                        pblint_text *label, size_t *value_off)
 {
     size_t el = enumerator_len(t->key, t->keylen);
+    /* "其中：当年财政拨款": the part-of marker is not part of the label */
+    if (t->keylen - el > 6 && memcmp(t->key + el, "其中", 6) == 0 &&
+        !pb_field_lookup(t->key + el, t->keylen - el, NULL, NULL)) {
+        el += 6;
+        if (el < t->keylen && t->key[el] == ':')
+            el++;
+    }
     size_t m = 0;
     const char *k = pb_field_lookup(t->key + el, t->keylen - el, &m, vtype);
     if (!k)
@@ -431,6 +454,26 @@ static int fields_from_cells(builder *b, pblint_text *cells, size_t n, int *nfou
             }
             continue;
         }
+        if (strcmp(key, "year_goal") == 0 && voff >= c->len) {
+            size_t pe = n, ae = n;
+            for (size_t j = i + 1; j < n; j++) {
+                if (cells[j].len == 0)
+                    continue;
+                if (pe == n && (cells[j].keylen == 12 && memcmp(cells[j].key, "预期目标", 12) == 0))
+                    pe = j;
+                else if (pe != n && ae == n &&
+                         (memcmp(cells[j].key, "实际完成情况", 18 < cells[j].keylen ? 18 : cells[j].keylen) == 0 ||
+                          (cells[j].keylen == 18 && memcmp(cells[j].key, "实际完成", 12) == 0)))
+                    ae = j;
+            }
+            if (pe != n) {
+                b->goal_block = true;
+                b->goal_col[0] = pe;
+                b->goal_col[1] = ae;
+                b->goal_label = label;
+                return 0;
+            }
+        }
         pblint_text value;
         if (voff < c->len) {
             if (sub_text(b, c, voff, &value))
@@ -474,6 +517,8 @@ static int table_kind_of(const bool *has)
     if ((has[PBLINT_COL_LEVEL3] || (has[PBLINT_COL_LEVEL1] && has[PBLINT_COL_LEVEL2])) &&
         (has[PBLINT_COL_TARGET] || has[PBLINT_COL_ACTUAL]))
         return PBLINT_TABLE_INDICATOR;
+    if (has[PBLINT_COL_EXECUTED] || (has[PBLINT_COL_BUDGET_INITIAL] && has[PBLINT_COL_BUDGET]))
+        return PBLINT_TABLE_FUNDS;
     if (has[PBLINT_COL_WEIGHT] && has[PBLINT_COL_SCORE])
         return PBLINT_TABLE_SCORE;
     if (has[PBLINT_COL_DOC_TITLE] || has[PBLINT_COL_MEASURE] || has[PBLINT_COL_STAGE])
@@ -511,19 +556,33 @@ static int header_kind(const pblint_text *cells, size_t n, int *roles, int *mone
         int mu = PBLINT_MONEY_NONE;
         roles[i] = PBLINT_COL_NONE;
         if (cells[i].len == 0) {
+            /* an empty heading continues the heading to its left when that
+             * heading spans several columns (保障阶段, a row-label column) */
             if (i == 0)
                 roles[i] = PBLINT_COL_LABEL;
-            else if (roles[i - 1] == PBLINT_COL_STAGE)
-                roles[i] = PBLINT_COL_STAGE;
+            else if (roles[i - 1] == PBLINT_COL_STAGE || roles[i - 1] == PBLINT_COL_LABEL)
+                roles[i] = roles[i - 1];
             continue;
         }
         nonempty++;
         int r = pb_column_lookup(cells[i].key, cells[i].keylen, &mu);
+        if (r == PBLINT_COL_NONE && i == 0) {
+            /* "绩效指标", "项目资金（万元）": the heading of the row-label column */
+            int u = PBLINT_MONEY_NONE;
+            pb_strip_unit_suffix(cells[i].key, cells[i].keylen, &u);
+            if (u != PBLINT_MONEY_NONE)
+                *money_unit = u;
+            roles[i] = PBLINT_COL_LABEL;
+            nonempty--;
+            continue;
+        }
         if (r != PBLINT_COL_NONE) {
             roles[i] = r;
             has[r] = true;
             named++;
-            if (mu != PBLINT_MONEY_NONE && (r == PBLINT_COL_AMOUNT) && *money_unit == PBLINT_MONEY_NONE)
+            if (mu != PBLINT_MONEY_NONE && *money_unit == PBLINT_MONEY_NONE &&
+                (r == PBLINT_COL_AMOUNT || r == PBLINT_COL_BUDGET_INITIAL || r == PBLINT_COL_BUDGET ||
+                 r == PBLINT_COL_EXECUTED))
                 *money_unit = mu;
         }
     }
@@ -570,6 +629,10 @@ static int fit(int role, const pblint_text *t, const pblint_value *v)
         return num ? 6 : word ? 4 : dash ? 1 : -2;
     case PBLINT_COL_AMOUNT:
     case PBLINT_COL_UNIT_PRICE:
+    case PBLINT_COL_BUDGET_INITIAL:
+    case PBLINT_COL_BUDGET:
+    case PBLINT_COL_EXECUTED:
+    case PBLINT_COL_RATE:
     case PBLINT_COL_QUANTITY:
     case PBLINT_COL_WEIGHT:
     case PBLINT_COL_SCORE:
@@ -587,8 +650,11 @@ static int fit(int role, const pblint_text *t, const pblint_value *v)
 
 static int value_hint(int role)
 {
-    return (role == PBLINT_COL_AMOUNT || role == PBLINT_COL_UNIT_PRICE) ? PBLINT_HINT_AMOUNT
-                                                                       : PBLINT_HINT_GENERIC;
+    return (role == PBLINT_COL_AMOUNT || role == PBLINT_COL_UNIT_PRICE ||
+            role == PBLINT_COL_BUDGET_INITIAL || role == PBLINT_COL_BUDGET ||
+            role == PBLINT_COL_EXECUTED)
+               ? PBLINT_HINT_AMOUNT
+               : PBLINT_HINT_GENERIC;
 }
 
 static bool carries_down(int role)
@@ -615,6 +681,8 @@ static unsigned leading_indent(const builder *b, pblint_span raw)
     }
     return n;
 }
+
+static int funds_row_fields(builder *b, const pblint_row *row);
 
 static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t n, int kind)
 {
@@ -754,10 +822,57 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
     }
     if (PB_PUSH(t->rows, t->nrows, t->cap, row))
         return PBLINT_ENOMEM;
+    if (t->kind == PBLINT_TABLE_FUNDS && kind == PBLINT_ROW_DATA &&
+        funds_row_fields(b, &t->rows[t->nrows - 1]))
+        return PBLINT_ENOMEM;
     /* by_role pointers point into row.cells (arena), so they survive the copy */
     if (t->nrows == 1)
         t->span.start = row.span.start;
     t->span.end = row.span.end;
+    return 0;
+}
+
+/* A row of a self-evaluation fund table also yields the fund fields, so
+ * that fund rules work whichever layout a region uses: the row's key takes
+ * the full-year budget (or the initial one), and the 年度资金总额 row gives
+ * "budget", "actual" and "execution_rate" too. */
+static int funds_row_fields(builder *b, const pblint_row *row)
+{
+    const pblint_cell *lab = row->by_role[PBLINT_COL_LABEL];
+    if (!lab || lab->inherited)
+        return 0;
+    const char *key;
+    int vt;
+    pblint_text label;
+    size_t voff;
+    if (!find_label(b, &lab->text, true, &key, &vt, &label, &voff) || vt != PB_FV_AMOUNT)
+        return 0;
+    const pblint_cell *budget = row->by_role[PBLINT_COL_BUDGET];
+    if (!budget)
+        budget = row->by_role[PBLINT_COL_BUDGET_INITIAL];
+    static const struct {
+        const char *key;
+        int role;
+    } EXTRA[] = {{"budget", PBLINT_COL_BUDGET},
+                 {"actual", PBLINT_COL_EXECUTED},
+                 {"execution_rate", PBLINT_COL_RATE}};
+    if (budget && add_field(b, key, PB_FV_AMOUNT, &label, &budget->text, NULL))
+        return PBLINT_ENOMEM;
+    if (strcmp(key, "year_budget") == 0) {
+        for (size_t i = 0; i < PB_ARRAY_LEN(EXTRA); i++) {
+            const pblint_cell *c = row->by_role[EXTRA[i].role];
+            if (!c && EXTRA[i].role == PBLINT_COL_BUDGET)
+                c = budget;
+            if (!c || has_field_key(b->doc, EXTRA[i].key))
+                continue;
+            pblint_field *f = NULL;
+            int vtype = EXTRA[i].role == PBLINT_COL_RATE ? PB_FV_TEXT : PB_FV_AMOUNT;
+            if (add_field(b, EXTRA[i].key, vtype, &label, &c->text, &f))
+                return PBLINT_ENOMEM;
+            if (EXTRA[i].role == PBLINT_COL_RATE)
+                parse_value(b, &c->text, PBLINT_HINT_GENERIC, PBLINT_MONEY_NONE, &f->value);
+        }
+    }
     return 0;
 }
 
@@ -992,6 +1107,25 @@ static int table_row(builder *b, size_t gi)
         return 0;
     b->pending_key = NULL;
 
+    if (b->goal_block) {
+        b->goal_block = false;
+        static const char *const KEYS[2] = {"year_goal", "goal_result"};
+        for (int k = 0; k < 2; k++) {
+            size_t col = b->goal_col[k];
+            if (col >= MAX_COLS)
+                continue;
+            /* the value sits under its heading, or in the first cell after it */
+            size_t j = col;
+            while (j < n && cells[j].len == 0 && (k == 1 || j < b->goal_col[1]))
+                j++;
+            if (j >= n || cells[j].len == 0)
+                continue;
+            if (add_field(b, KEYS[k], PB_FV_TEXT, &b->goal_label, &cells[j], NULL))
+                return PBLINT_ENOMEM;
+        }
+        return 0;
+    }
+
     int roles[MAX_COLS];
     int mu;
     int kind = header_kind(cells, n, roles, &mu);
@@ -1010,8 +1144,10 @@ static int table_row(builder *b, size_t gi)
             first++;
         bool label_row = first < n && find_label(b, &cells[first], false, &key, &vt, &label, &voff) &&
                          vt != PB_FV_GROUP &&
-                         (cells[first].keylen > 0 && (cells[first].key[cells[first].keylen - 1] == ':' ||
-                                                      voff < cells[first].len));
+                         ((cells[first].keylen > 0 && (cells[first].key[cells[first].keylen - 1] == ':' ||
+                                                       voff < cells[first].len)) ||
+                          /* a fund table ends at the first label that is not a fund line */
+                          (b->table->kind == PBLINT_TABLE_FUNDS && vt != PB_FV_AMOUNT));
         if (!label_row) {
             int rk = PBLINT_ROW_DATA;
             if (first < n && pb_is_total_label(cells[first].key, cells[first].keylen))
@@ -1056,13 +1192,6 @@ static size_t rfind_word(const char *s, size_t end, size_t window, const char *c
     return best;
 }
 
-static bool has_field(const pblint_doc *doc, const char *key)
-{
-    for (size_t i = 0; i < doc->nfields; i++)
-        if (strcmp(doc->fields[i]->key, key) == 0)
-            return true;
-    return false;
-}
 
 static int statement_field(builder *b, const pblint_text *t, size_t lab_off, size_t lab_len,
                            const pblint_value *v, const char *key)
@@ -1126,21 +1255,21 @@ static int report_statements(builder *b)
                     off = ab;
                     len = strlen(BUDGET[wb]);
                 }
-                if (key && !has_field(b->doc, key) && statement_field(b, t, off, len, v, key))
+                if (key && !has_field_key(b->doc, key) && statement_field(b, t, off, len, v, key))
                     return PBLINT_ENOMEM;
             } else if (v->kind == PBLINT_VAL_COUNT && strcmp(v->unit, "分") == 0 &&
                        (at = rfind_word(t->s, v->span.start, 15, SCORE, &w)) != (size_t)-1) {
-                if (!has_field(b->doc, "stated_score") &&
+                if (!has_field_key(b->doc, "stated_score") &&
                     statement_field(b, t, at, strlen(SCORE[w]), v, "stated_score"))
                     return PBLINT_ENOMEM;
             } else if (v->kind == PBLINT_VAL_PERCENT &&
                        (at = rfind_word(t->s, v->span.start, 15, RATE, &w)) != (size_t)-1) {
-                if (!has_field(b->doc, "execution_rate") &&
+                if (!has_field_key(b->doc, "execution_rate") &&
                     statement_field(b, t, at, strlen(RATE[w]), v, "execution_rate"))
                     return PBLINT_ENOMEM;
             }
         }
-        if (!has_field(b->doc, "stated_grade")) {
+        if (!has_field_key(b->doc, "stated_grade")) {
             for (size_t g = 0; GRADE[g]; g++) {
                 const char *hit = strstr(t->s, GRADE[g]);
                 if (!hit)

@@ -37,7 +37,9 @@
  * ending, or past the end of the text, has the column just after the line's
  * last character.  An offset inside a multi-byte character counts that
  * character as started (its width is counted), except in BYTE columns which
- * are just the byte distance + 1.
+ * are just the byte distance + 1.  An unknown unit counts display columns.
+ * Position lookup is a binary search over line_start, then a scan of the
+ * line up to the offset.
  *
  * Display width (PBLINT_COLUMN_DISPLAY, pb_display_advance):
  *   - tab: to the next multiple of 8 (GCC's default -ftabstop);

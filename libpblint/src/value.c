@@ -405,19 +405,29 @@ static uint32_t pb_decode(const unsigned char *s, size_t len, size_t i, size_t *
 
 /* The code point at i, full-width ASCII folded to ASCII and U+3000 to a
  * space; 0 at (or past) the end, where *next = i. */
-static uint32_t pb_cp(const pb_in *in, size_t i, size_t *next)
+static inline uint32_t pb_cp(const pb_in *in, size_t i, size_t *next)
 {
     if (i >= in->len) {
         *next = i;
         return 0;
     }
-    unsigned char b = in->s[i];
+    const unsigned char *s = in->s;
+    unsigned char b = s[i];
     if (b < 0x80) {
         *next = i + 1;
         return b;
     }
     size_t n;
-    uint32_t c = pb_decode(in->s, in->len, i, &n);
+    uint32_t c;
+    if (b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < in->len && (s[i + 1] & 0xC0) == 0x80 &&
+        (s[i + 2] & 0xC0) == 0x80) {
+        /* The common case (CJK): a 3-byte sequence that cannot be overlong
+         * or a surrogate. */
+        c = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+        n = 3;
+    } else {
+        c = pb_decode(s, in->len, i, &n);
+    }
     *next = i + n;
     if (c >= 0xFF01 && c <= 0xFF5E)
         return c - 0xFEE0;
@@ -508,6 +518,31 @@ static size_t pb_match(const pb_in *in, size_t i, const char *pat)
         j += pn;
     }
     return i;
+}
+
+/* Writes code point c as UTF-8 into b; returns its length. */
+static size_t pb_utf8(uint32_t c, char *b)
+{
+    if (c < 0x80) {
+        b[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        b[0] = (char)(0xC0 | (c >> 6));
+        b[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        b[0] = (char)(0xE0 | (c >> 12));
+        b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        b[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    b[0] = (char)(0xF0 | (c >> 18));
+    b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    b[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
 }
 
 /* ------------------------------------------------------------- numbers */
@@ -741,12 +776,12 @@ static bool pb_op_at(const pb_in *in, const pb_opword *tab, size_t n, size_t i, 
     size_t nx, best = i;
     uint32_t c0 = pb_cp(in, i, &nx);
     const pb_opword *bw = NULL;
+    char c0u[4];
     if (c0 == 0)
         return false;
+    size_t n0 = pb_utf8(c0, c0u);
     for (size_t k = 0; k < n; k++) {
-        size_t pn;
-        const unsigned char *p = (const unsigned char *)tab[k].s;
-        if (pb_decode(p, strlen(tab[k].s), 0, &pn) != c0 || (tab[k].flags & deny))
+        if (tab[k].s[0] != c0u[0] || memcmp(tab[k].s, c0u, n0) != 0 || (tab[k].flags & deny))
             continue;
         size_t e = pb_match(in, i, tab[k].s);
         if (e > best) {
@@ -930,6 +965,8 @@ typedef struct pb_unit {
 
 enum { PB_CELL = 0, PB_SCAN = 1 };
 
+#define PB_UNIT_MAX (sizeof(((pblint_value *)0)->unit) - 1) /* bytes, NUL excluded */
+
 typedef struct pb_q {
     pb_in in;    /* for a cell: ends at the trimmed end */
     int mode;    /* PB_CELL or PB_SCAN */
@@ -965,7 +1002,7 @@ static size_t pb_absorb(const pb_in *in, size_t p, size_t unit_start, int max)
     int n = 0;
     while (n < max) {
         uint32_t c = pb_cp(in, i, &nx);
-        if (!pb_is_han(c) || pb_is_stop(c) || nx - unit_start > sizeof(((pblint_value *)0)->unit) - 1)
+        if (!pb_is_han(c) || pb_is_stop(c) || nx - unit_start > PB_UNIT_MAX)
             break;
         i = nx;
         n++;
@@ -985,13 +1022,15 @@ static size_t pb_word_at(const pb_q *q, size_t i, int *cls)
     size_t nx, best = i;
     uint32_t c0 = pb_cp(in, i, &nx);
     const pb_word *bw = NULL;
+    char c0u[4];
     if (c0 == 0 || pb_is_digit(c0))
         return i;
+    size_t n0 = pb_utf8(c0, c0u);
     for (size_t k = 0; k < PB_ARRAY_LEN(pb_units); k++) {
         const char *s = pb_units[k].s;
-        size_t pn, sl = strlen(s);
-        if (pb_decode((const unsigned char *)s, sl, 0, &pn) != c0)
+        if (s[0] != c0u[0] || memcmp(s, c0u, n0) != 0)
             continue;
+        size_t sl = strlen(s);
         size_t e = pb_match(in, i, s);
         if (e <= best)
             continue;
@@ -1283,31 +1322,6 @@ static void pb_span_set(pblint_span *sp, size_t a, size_t b)
     sp->end = (uint32_t)b;
 }
 
-/* Writes code point c as UTF-8 into b; returns its length. */
-static size_t pb_utf8(uint32_t c, char *b)
-{
-    if (c < 0x80) {
-        b[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        b[0] = (char)(0xC0 | (c >> 6));
-        b[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        b[0] = (char)(0xE0 | (c >> 12));
-        b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    b[0] = (char)(0xF0 | (c >> 18));
-    b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    b[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
 /* Copies the unit text [a, b) into v->unit in NFKC form (full-width folded,
  * ㎡ -> m2, ² -> 2 ...), truncated at a code point boundary. */
 static void pb_copy_unit(const pb_in *in, size_t a, size_t b, pblint_value *v)
@@ -1353,7 +1367,8 @@ static void pb_fullwidth(const pb_in *in, pblint_value *v)
         if (s[i] != 0xEF)
             continue;
         unsigned b1 = s[i + 1], b2 = s[i + 2];
-        bool wide = (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) || (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E);
+        bool wide = (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) ||
+                    (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E);
         if (wide && !(b1 == 0xBC && (b2 == 0x9E || b2 == 0x9C))) {
             v->flags |= PBLINT_VALF_FULLWIDTH;
             return;
@@ -1617,24 +1632,29 @@ int pblint_value_parse(const char *text, size_t len, int hint, int default_money
     if (len > UINT32_MAX)
         len = UINT32_MAX;
     pb_in all = {(const unsigned char *)text, len};
-    size_t b = 0, e = 0, i = 0, nx, ncp = 0;
-    bool any = false, dash_only = true, digit = false;
-    while (i < len) {
-        uint32_t c = pb_cp(&all, i, &nx);
-        if (!pb_is_space(c)) {
-            if (!any)
-                b = i;
-            any = true;
-            e = nx;
-        }
-        i = nx;
+    size_t b = 0, e = len, i, nx, ps, ncp = 0;
+    bool dash_only = true, digit = false;
+    /* Trim: forward over leading space, backward over trailing space, so a
+     * long prose cell costs nothing here. */
+    for (;;) {
+        uint32_t c = pb_cp(&all, b, &nx);
+        if (b >= len)
+            return PBLINT_OK; /* EMPTY */
+        if (!pb_is_space(c))
+            break;
+        b = nx;
     }
-    if (!any)
-        return PBLINT_OK; /* EMPTY */
+    while (e > b && pb_is_space(pb_cp_before(&all, e, &ps)))
+        e = ps;
+    /* Dash placeholders (——, ----, /), and what a WORD needs: no digit in
+     * at most 12 code points (so only the first 13 are looked at). */
     for (i = b; i < e; i = nx) {
         uint32_t c = pb_cp(&all, i, &nx);
-        if (!pb_is_space(c) && !pb_is_dash(c))
+        if (!pb_is_space(c) && !pb_is_dash(c)) {
             dash_only = false;
+            if (ncp > 12)
+                break;
+        }
         if (pb_is_digit(c))
             digit = true;
         ncp++;
@@ -1752,6 +1772,22 @@ static size_t pb_scan_skip(const pb_in *in, size_t i)
     return i;
 }
 
+/* A digit (ASCII or full-width) within the next few bytes: the longest
+ * prefix operator (大于或等于) is 15 bytes, spaces aside. */
+static bool pb_digit_soon(const pb_in *in, size_t i)
+{
+    size_t end = in->len - i > 24 ? i + 24 : in->len;
+    for (; i < end; i++) {
+        unsigned char b = in->s[i];
+        if (b >= '0' && b <= '9')
+            return true;
+        if (b == 0xEF && i + 2 < in->len && in->s[i + 1] == 0xBC && in->s[i + 2] >= 0x90 &&
+            in->s[i + 2] <= 0x99)
+            return true;
+    }
+    return false;
+}
+
 size_t pblint_scan_quantities(const char *text, size_t len, int default_money_unit,
                               pblint_value *out, size_t max)
 {
@@ -1777,6 +1813,10 @@ size_t pblint_scan_quantities(const char *text, size_t len, int default_money_un
         bool digit = pb_is_digit(c);
         if (!digit && !pb_may_start(c)) {
             i = nx;
+            continue;
+        }
+        if (!digit && c >= 0x80 && !pb_digit_soon(in, nx)) {
+            i = nx; /* 不断, 大走访: an operator word needs a number after it */
             continue;
         }
         if (digit) {

@@ -332,7 +332,8 @@ enum pblint_table_kind {
     PBLINT_TABLE_SAFEGUARD, /* 制度保障: 文件名称, 具体措施, 保障阶段 */
     PBLINT_TABLE_COST_LIST, /* self-evaluation: 项目明细, 金额, with sub-items */
     PBLINT_TABLE_SCORE,     /* self-evaluation: 指标, 分值, 评价得分, 级别 */
-    PBLINT_TABLE_FIELDS     /* a key-value sheet (项目名称, 项目资金 ...) */
+    PBLINT_TABLE_FIELDS,    /* a key-value sheet (项目名称, 项目资金 ...) */
+    PBLINT_TABLE_FUNDS      /* self-evaluation fund table: 年初预算数, 全年预算数, 全年执行数, 执行率 */
 };
 
 typedef enum pblint_col_role {
@@ -362,7 +363,11 @@ typedef enum pblint_col_role {
     PBLINT_COL_STAGE,      /* 保障阶段 (one or more columns) */
     PBLINT_COL_UNIT,       /* 计量单位 */
     PBLINT_COL_OPERATOR,   /* 计算符号 */
-    PBLINT_COL__COUNT
+    PBLINT_COL_BUDGET_INITIAL, /* 年初预算数 */
+    PBLINT_COL_BUDGET,     /* 全年预算数 / 预算数 */
+    PBLINT_COL_EXECUTED,   /* 全年执行数 / 执行数 / 实际支出 */
+    PBLINT_COL_RATE,       /* 执行率 */
+    PBLINT_COL__COUNT      /* not a role; grows as roles are appended */
 } pblint_col_role;
 
 /** "indicator", "breakdown", ... / "level1", "target", ... */
