@@ -12,6 +12,7 @@
 #include "pblint-config.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -32,6 +33,8 @@ typedef struct options {
     const char *explain;
     bool dump_model;
     const char *select;
+    long jobs;
+    bool statistics;
     char **plugins;
     size_t nplugins;
 } options;
@@ -83,6 +86,9 @@ static void usage(FILE *out)
           "  --plugin=FILE          load a plugin (may be repeated)\n"
           "  --no-default-plugins   load only the plugins named with --plugin or\n"
           "                         PBLINT_PLUGIN_PATH\n"
+          "  -j, --jobs=N           lint N files at a time (default: the number of CPUs);\n"
+          "                         the output is the same as with -j 1\n"
+          "  --statistics           print the number of findings per rule after the run\n"
           "  --list-rules           list every rule with its plugin and default severity\n"
           "  --explain=RULE         print the documentation of a rule\n"
           "  --dump-model           print the document model of each file as JSON\n"
@@ -115,10 +121,13 @@ static bool running_from_build_tree(void)
     return strcmp(self, real_want) == 0;
 }
 
+static bool quiet_plugin_errors; /* set while secondary worker contexts load */
+
 static void report_plugin_error(void *ud, const char *msg)
 {
     int *failures = ud;
-    fprintf(stderr, "pblint: error: %s\n", msg);
+    if (!quiet_plugin_errors)
+        fprintf(stderr, "pblint: error: %s\n", msg);
     (*failures)++;
 }
 
@@ -128,7 +137,9 @@ static void load_path(pblint_ctx *ctx, const char *path, int *failures, bool mus
     struct stat st;
     if (stat(path, &st) != 0) {
         if (must_exist) {
-            fprintf(stderr, "pblint: error: %s: cannot load plugin: %s\n", path, strerror(errno));
+            if (!quiet_plugin_errors)
+                fprintf(stderr, "pblint: error: %s: cannot load plugin: %s\n", path,
+                        strerror(errno));
             (*failures)++;
         }
         return;
@@ -136,12 +147,14 @@ static void load_path(pblint_ctx *ctx, const char *path, int *failures, bool mus
     if (S_ISDIR(st.st_mode)) {
         int unused = 0;
         if (pblint_ctx_load_plugin_dir(ctx, path, report_plugin_error, &unused) < 0) {
-            fprintf(stderr, "pblint: error: %s\n", pblint_ctx_error(ctx));
+            if (!quiet_plugin_errors)
+                fprintf(stderr, "pblint: error: %s\n", pblint_ctx_error(ctx));
             (*failures)++;
         }
         *failures += unused;
     } else if (pblint_ctx_load_plugin(ctx, path) != 0) {
-        fprintf(stderr, "pblint: error: %s\n", pblint_ctx_error(ctx));
+        if (!quiet_plugin_errors)
+            fprintf(stderr, "pblint: error: %s\n", pblint_ctx_error(ctx));
         (*failures)++;
     }
 }
@@ -288,6 +301,7 @@ enum {
     OPT_VERSION,
     OPT_QUIET,
     OPT_SELECT,
+    OPT_STATISTICS,
 };
 
 static int parse_args(int argc, char **argv, options *o, strvec *plugins)
@@ -301,6 +315,8 @@ static int parse_args(int argc, char **argv, options *o, strvec *plugins)
         {"quiet", no_argument, NULL, OPT_QUIET},
         {"plugin", required_argument, NULL, OPT_PLUGIN},
         {"select", required_argument, NULL, OPT_SELECT},
+        {"jobs", required_argument, NULL, 'j'},
+        {"statistics", no_argument, NULL, OPT_STATISTICS},
         {"no-default-plugins", no_argument, NULL, OPT_NO_DEFAULT_PLUGINS},
         {"list-rules", no_argument, NULL, OPT_LIST_RULES},
         {"explain", required_argument, NULL, OPT_EXPLAIN},
@@ -311,7 +327,7 @@ static int parse_args(int argc, char **argv, options *o, strvec *plugins)
     };
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "hqj:", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_COLOR:
             if (strcmp(optarg, "auto") == 0)
@@ -364,6 +380,20 @@ static int parse_args(int argc, char **argv, options *o, strvec *plugins)
             break;
         case OPT_PLUGIN:
             sv_push(plugins, optarg);
+            break;
+        case 'j': {
+            char *end;
+            long j = strtol(optarg, &end, 10);
+            if (*end || j < 1 || j > 1024) {
+                fprintf(stderr, "pblint: error: -j takes a number of jobs from 1 to 1024, not '%s'\n",
+                        optarg);
+                return 2;
+            }
+            o->jobs = j;
+            break;
+        }
+        case OPT_STATISTICS:
+            o->statistics = true;
             break;
         case OPT_SELECT:
             o->select = optarg;
@@ -420,34 +450,18 @@ static int list_rules(pblint_ctx *ctx)
     return 0;
 }
 
-int main(int argc, char **argv)
-{
-    options o = {0};
-    o.color = -1;
-    o.fail_on = PBLINT_SEV_ERROR;
-    o.column_unit = PBLINT_COLUMN_DISPLAY;
-    strvec plugins = {0};
-    int rc = parse_args(argc, argv, &o, &plugins);
-    if (rc >= 0) {
-        sv_free(&plugins);
-        return rc;
-    }
-    if (o.explain) {
-        rc = explain(o.explain);
-        sv_free(&plugins);
-        return rc;
-    }
 
+/* Everything one run needs to set up a context: several are made for -j. */
+static pblint_ctx *make_ctx(const options *o, int *load_failures)
+{
     pblint_ctx *ctx = pblint_ctx_new();
-    if (!ctx) {
-        fprintf(stderr, "pblint: error: out of memory\n");
-        return 2;
-    }
-    int load_failures = load_plugins(ctx, &o);
-    if (o.select) {
+    if (!ctx)
+        return NULL;
+    *load_failures = load_plugins(ctx, o);
+    if (o->select) {
         /* everything off, then the selected rules back to their defaults */
         pblint_ctx_set_severity(ctx, "*", PBLINT_SEV_OFF);
-        char *copy = strdup(o.select);
+        char *copy = strdup(o->select);
         char *save = NULL;
         int bad = 0;
         for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
@@ -466,16 +480,174 @@ int main(int argc, char **argv)
                 }
             }
             if (!hits) {
-                fprintf(stderr, "pblint: error: --select: no rule matches '%s' (see pblint --list-rules)\n", p);
+                if (!quiet_plugin_errors)
+                    fprintf(stderr,
+                            "pblint: error: --select: no rule matches '%s' (see pblint --list-rules)\n",
+                            p);
                 bad++;
             }
         }
         free(copy);
         if (bad) {
             pblint_ctx_free(ctx);
-            sv_free(&plugins);
-            return 2;
+            return NULL;
         }
+    }
+    return ctx;
+}
+
+/* One file's share of the run: what it printed, in order. */
+typedef struct job {
+    const char *path;
+    char *out; /* stdout text */
+    size_t out_len;
+    char *err; /* stderr text */
+    size_t err_len;
+    size_t counts[3];
+    size_t *rule_counts; /* per rule index, for --statistics */
+    bool failed;
+    bool io_error;
+    bool linted;
+    bool done;
+} job;
+
+typedef struct run {
+    const options *o;
+    const pblint_text_options *to;
+    job *jobs;
+    size_t njobs;
+    size_t nrules;
+    size_t next;    /* next job to take */
+    size_t printed; /* jobs printed so far */
+    size_t window;  /* how far workers may run ahead of the printer */
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+} run;
+
+static void lint_one(pblint_ctx *ctx, const run *r, job *jb)
+{
+    FILE *out = open_memstream(&jb->out, &jb->out_len);
+    FILE *err = open_memstream(&jb->err, &jb->err_len);
+    if (!out || !err) {
+        if (out)
+            fclose(out);
+        if (err)
+            fclose(err);
+        jb->io_error = true;
+        return;
+    }
+    pblint_result *res = NULL;
+    int rc;
+    if (r->o->dump_model) {
+        FILE *f = fopen(jb->path, "rb");
+        if (!f) {
+            fprintf(err, "pblint: error: %s: cannot open: %s\n", jb->path, strerror(errno));
+            jb->io_error = true;
+            goto done;
+        }
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&buf, &len);
+        char chunk[65536];
+        size_t got;
+        while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+            fwrite(chunk, 1, got, mem);
+        fclose(f);
+        fclose(mem);
+        rc = pblint_parse(ctx, jb->path, buf, len, &res);
+        free(buf);
+    } else {
+        rc = pblint_lint_file(ctx, jb->path, &res);
+    }
+    if (rc != 0) {
+        fprintf(err, "pblint: error: %s\n", pblint_ctx_error(ctx));
+        jb->io_error = true;
+        goto done;
+    }
+    jb->linted = true;
+    if (r->o->dump_model) {
+        pblint_dump_model(res, out);
+    } else {
+        size_t n = pblint_result_diag_count(res);
+        for (size_t k = 0; k < n; k++) {
+            const pblint_diag *d = pblint_result_diag(res, k);
+            int sev = pblint_diag_severity(d);
+            if (sev >= PBLINT_SEV_NOTE && sev <= PBLINT_SEV_ERROR)
+                jb->counts[sev]++;
+            if (sev >= r->o->fail_on)
+                jb->failed = true;
+            if (jb->rule_counts) {
+                long ri = pblint_ctx_find_rule(ctx, pblint_diag_rule(d));
+                if (ri >= 0 && (size_t)ri < r->nrules)
+                    jb->rule_counts[ri]++;
+            }
+        }
+        if (pblint_render_text(res, r->to, out) != 0)
+            jb->io_error = true;
+    }
+    pblint_result_free(res);
+done:
+    fclose(out);
+    fclose(err);
+}
+
+typedef struct worker {
+    run *r;
+    pblint_ctx *ctx;
+} worker;
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    run *r = w->r;
+    for (;;) {
+        pthread_mutex_lock(&r->mu);
+        while (r->next < r->njobs && r->next >= r->printed + r->window)
+            pthread_cond_wait(&r->cv, &r->mu);
+        size_t i = r->next;
+        if (i < r->njobs)
+            r->next++;
+        pthread_mutex_unlock(&r->mu);
+        if (i >= r->njobs)
+            break;
+        lint_one(w->ctx, r, &r->jobs[i]);
+        pthread_mutex_lock(&r->mu);
+        r->jobs[i].done = true;
+        pthread_cond_broadcast(&r->cv);
+        pthread_mutex_unlock(&r->mu);
+    }
+    return NULL;
+}
+
+static long default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? n : 1;
+}
+
+int main(int argc, char **argv)
+{
+    options o = {0};
+    o.color = -1;
+    o.fail_on = PBLINT_SEV_ERROR;
+    o.column_unit = PBLINT_COLUMN_DISPLAY;
+    strvec plugins = {0};
+    int rc = parse_args(argc, argv, &o, &plugins);
+    if (rc >= 0) {
+        sv_free(&plugins);
+        return rc;
+    }
+    if (o.explain) {
+        rc = explain(o.explain);
+        sv_free(&plugins);
+        return rc;
+    }
+
+    int load_failures = 0;
+    pblint_ctx *ctx = make_ctx(&o, &load_failures);
+    if (!ctx) {
+        sv_free(&plugins);
+        return 2;
     }
     if (o.list_rules) {
         list_rules(ctx);
@@ -517,58 +689,122 @@ int main(int argc, char **argv)
     if (o.quiet)
         to.min_severity = PBLINT_SEV_ERROR;
 
+    run r;
+    memset(&r, 0, sizeof r);
+    r.o = &o;
+    r.to = &to;
+    r.njobs = files.n;
+    r.nrules = pblint_ctx_rule_count(ctx);
+    r.jobs = calloc(files.n ? files.n : 1, sizeof *r.jobs);
+    if (!r.jobs) {
+        fprintf(stderr, "pblint: error: out of memory\n");
+        return 2;
+    }
+    for (size_t i = 0; i < files.n; i++) {
+        r.jobs[i].path = files.v[i];
+        if (o.statistics)
+            r.jobs[i].rule_counts = calloc(r.nrules ? r.nrules : 1, sizeof(size_t));
+    }
+    long nthreads = o.jobs ? o.jobs : default_jobs();
+    if ((size_t)nthreads > files.n)
+        nthreads = (long)files.n;
+    if (nthreads < 1)
+        nthreads = 1;
+    r.window = (size_t)nthreads * 8;
+    pthread_mutex_init(&r.mu, NULL);
+    pthread_cond_init(&r.cv, NULL);
+
+    /* worker 0 uses the main context; the others get contexts of their own,
+     * set up the same way (plugin errors were already reported once) */
+    worker *ws = calloc((size_t)nthreads, sizeof *ws);
+    pthread_t *tids = calloc((size_t)nthreads, sizeof *tids);
+    long started = 0;
+    ws[0].r = &r;
+    ws[0].ctx = ctx;
+    quiet_plugin_errors = true;
+    for (long t = 1; t < nthreads; t++) {
+        int unused;
+        ws[t].r = &r;
+        ws[t].ctx = make_ctx(&o, &unused);
+        if (!ws[t].ctx)
+            break;
+    }
+    quiet_plugin_errors = false;
+    for (long t = 1; t < nthreads; t++) {
+        if (ws[t].ctx && pthread_create(&tids[t], NULL, work, &ws[t]) == 0)
+            started++;
+        else if (ws[t].ctx) {
+            pblint_ctx_free(ws[t].ctx);
+            ws[t].ctx = NULL;
+        }
+    }
+
     size_t counts[3] = {0, 0, 0};
+    size_t *rule_totals = o.statistics ? calloc(r.nrules ? r.nrules : 1, sizeof(size_t)) : NULL;
     size_t linted = 0;
     bool failed = false;
+    /* the main thread lints too, and prints every job in file order */
     for (size_t i = 0; i < files.n; i++) {
-        pblint_result *res = NULL;
-        int lrc = o.dump_model ? 0 : pblint_lint_file(ctx, files.v[i], &res);
-        if (o.dump_model) {
-            /* read and build the model only */
-            FILE *f = fopen(files.v[i], "rb");
-            if (!f) {
-                fprintf(stderr, "pblint: error: %s: cannot open: %s\n", files.v[i], strerror(errno));
-                io_errors++;
+        pthread_mutex_lock(&r.mu);
+        while (!r.jobs[i].done) {
+            if (r.next < r.njobs && r.next < r.printed + r.window) {
+                size_t k = r.next++;
+                pthread_mutex_unlock(&r.mu);
+                lint_one(ctx, &r, &r.jobs[k]);
+                pthread_mutex_lock(&r.mu);
+                r.jobs[k].done = true;
+                pthread_cond_broadcast(&r.cv);
                 continue;
             }
-            char *buf = NULL;
-            size_t len = 0;
-            FILE *mem = open_memstream(&buf, &len);
-            char chunk[65536];
-            size_t got;
-            while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-                fwrite(chunk, 1, got, mem);
-            fclose(f);
-            fclose(mem);
-            lrc = pblint_parse(ctx, files.v[i], buf, len, &res);
-            free(buf);
+            pthread_cond_wait(&r.cv, &r.mu);
         }
-        if (lrc != 0) {
-            fprintf(stderr, "pblint: error: %s\n", pblint_ctx_error(ctx));
-            io_errors++;
-            continue;
+        pthread_mutex_unlock(&r.mu);
+        job *jb = &r.jobs[i];
+        if (jb->out_len)
+            fwrite(jb->out, 1, jb->out_len, stdout);
+        if (jb->err_len) {
+            fflush(stdout);
+            fwrite(jb->err, 1, jb->err_len, stderr);
         }
-        linted++;
-        if (o.dump_model) {
-            pblint_dump_model(res, stdout);
-            pblint_result_free(res);
-            continue;
-        }
-        size_t n = pblint_result_diag_count(res);
-        for (size_t k = 0; k < n; k++) {
-            int sev = pblint_diag_severity(pblint_result_diag(res, k));
-            if (sev >= PBLINT_SEV_NOTE && sev <= PBLINT_SEV_ERROR)
-                counts[sev]++;
-            if (sev >= o.fail_on)
-                failed = true;
-        }
-        if (pblint_render_text(res, &to, stdout) != 0) {
-            fprintf(stderr, "pblint: error: cannot write the output: %s\n", strerror(errno));
-            io_errors++;
-        }
-        pblint_result_free(res);
+        for (int s = 0; s < 3; s++)
+            counts[s] += jb->counts[s];
+        if (rule_totals && jb->rule_counts)
+            for (size_t k = 0; k < r.nrules; k++)
+                rule_totals[k] += jb->rule_counts[k];
+        failed |= jb->failed;
+        io_errors += jb->io_error;
+        linted += jb->linted;
+        free(jb->out);
+        free(jb->err);
+        free(jb->rule_counts);
+        jb->out = jb->err = NULL;
+        pthread_mutex_lock(&r.mu);
+        r.printed = i + 1;
+        pthread_cond_broadcast(&r.cv);
+        pthread_mutex_unlock(&r.mu);
     }
+    for (long t = 1; t < nthreads; t++) {
+        if (ws[t].ctx) {
+            pthread_join(tids[t], NULL);
+            pblint_ctx_free(ws[t].ctx);
+        }
+    }
+    (void)started;
+    free(ws);
+    free(tids);
     fflush(stdout);
+
+    if (rule_totals) {
+        for (size_t k = 0; k < r.nrules; k++) {
+            if (!rule_totals[k])
+                continue;
+            pblint_rule_info ri;
+            pblint_ctx_rule(ctx, k, &ri);
+            fprintf(stdout, "%6zu  %-7s  %s\n", rule_totals[k],
+                    pblint_severity_name(ri.severity), ri.id);
+        }
+        free(rule_totals);
+    }
 
     if (!o.dump_model) {
         char summary[256];
@@ -584,6 +820,9 @@ int main(int argc, char **argv)
                     io_errors ? " (some files could not be read)" : "");
     }
 
+    pthread_mutex_destroy(&r.mu);
+    pthread_cond_destroy(&r.cv);
+    free(r.jobs);
     sv_free(&files);
     sv_free(&plugins);
     pblint_ctx_free(ctx);
