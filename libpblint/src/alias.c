@@ -126,6 +126,9 @@ static const char *const TOTAL_WORDS[] = {"合计", "总计", "金额合计", "�
 
 static bool has_prefix(const char *s, size_t len, const char *p, size_t *plen)
 {
+    /* every name is at least one CJK character: test it before measuring */
+    if (len < 3 || memcmp(s, p, 3) != 0)
+        return false;
     size_t n = strlen(p);
     if (n > len || memcmp(s, p, n) != 0)
         return false;
@@ -202,9 +205,11 @@ int pb_column_lookup(const char *key, size_t len, int *money_unit)
     while (len > 0 && key[len - 1] == ':')
         len--;
     len = pb_strip_unit_suffix(key, len, money_unit);
+    if (len < 3)
+        return PBLINT_COL_NONE;
     for (size_t i = 0; i < PB_ARRAY_LEN(COLUMNS); i++)
         for (const char *const *n = COLUMNS[i].names; *n; n++)
-            if (strlen(*n) == len && memcmp(*n, key, len) == 0)
+            if (memcmp(*n, key, 3) == 0 && strlen(*n) == len && memcmp(*n, key, len) == 0)
                 return COLUMNS[i].role;
     return PBLINT_COL_NONE;
 }
@@ -245,12 +250,14 @@ int pb_category_guess(const char *key, size_t len)
         "数量", "质量", "时效", "实效", "进度", "成本", "经济效益", "社会效益", "生态效益",
         "环境效益", "生态环境", "可持续影响", "满意度", "经济成本", "社会成本", "生态环境成本",
         NULL};
-    if (len == 0 || len > 48)
+    if (len < 6 || len > 48)
         return 0;
     for (const char *const *n = L1; *n; n++)
-        if (strlen(*n) == len && memcmp(*n, key, len) == 0)
+        if (memcmp(*n, key, 3) == 0 && strlen(*n) == len && memcmp(*n, key, len) == 0)
             return 1;
     for (const char *const *n = L2; *n; n++) {
+        if (memcmp(*n, key, 3) != 0)
+            continue;
         size_t m = strlen(*n);
         if (len >= m && memcmp(key, *n, m) == 0 &&
             (len == m || contains(key + m, len - m, "指标") || contains(key + m, len - m, "目标")))

@@ -531,12 +531,22 @@ int pblint_lint_file(pblint_ctx *ctx, const char *path, pblint_result **out)
     if (!ctx || !path || !out)
         return PBLINT_EINVAL;
     *out = NULL;
+    struct stat st;
+    /* never open a FIFO, socket or device: reading one could block forever */
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        const char *what = S_ISFIFO(st.st_mode)   ? "a FIFO"
+                           : S_ISSOCK(st.st_mode) ? "a socket"
+                           : S_ISCHR(st.st_mode)  ? "a character device"
+                           : S_ISBLK(st.st_mode)  ? "a block device"
+                                                  : "not a regular file";
+        pb_ctx_seterr(ctx, "%s: not a regular file (%s); pblint reads only files", path, what);
+        return PBLINT_EIO;
+    }
     FILE *f = fopen(path, "rb");
     if (!f) {
         pb_ctx_seterr(ctx, "%s: cannot open: %s", path, strerror(errno));
         return PBLINT_EIO;
     }
-    struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
         fclose(f);
         pb_ctx_seterr(ctx, "%s: is a directory", path);

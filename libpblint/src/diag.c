@@ -374,6 +374,7 @@ void pblint_result_free(pblint_result *res)
         free(doc->tables);
         free(doc->sections);
         free(doc->fields);
+        free(doc->first_of_key);
         free(doc->paras);
         pb_source_free(&doc->src);
         pb_arena_free(&doc->arena);

@@ -95,9 +95,11 @@ const pblint_field *pblint_doc_field_at(const pblint_doc *doc, size_t i)
 
 const pblint_field *pblint_doc_field(const pblint_doc *doc, const char *key)
 {
-    for (size_t i = 0; i < doc->nfields; i++)
-        if (strcmp(doc->fields[i]->key, key) == 0)
-            return doc->fields[i];
+    if (!key)
+        return NULL;
+    for (size_t i = 0; i < doc->nkeys; i++)
+        if (doc->first_of_key[i]->key == key || strcmp(doc->first_of_key[i]->key, key) == 0)
+            return doc->first_of_key[i];
     return NULL;
 }
 
@@ -186,7 +188,7 @@ const pblint_cell *pblint_row_cell_at(const pblint_row *r, size_t i)
 
 int pblint_cell_role(const pblint_cell *c) { return c->role; }
 const pblint_text *pblint_cell_text(const pblint_cell *c) { return &c->text; }
-const pblint_value *pblint_cell_value(const pblint_cell *c) { return c ? &c->value : &EMPTY_VALUE; }
+const pblint_value *pblint_cell_value(const pblint_cell *c) { return c ? c->value : &EMPTY_VALUE; }
 bool pblint_cell_inherited(const pblint_cell *c) { return c->inherited; }
 size_t pblint_cell_choice_count(const pblint_cell *c) { return c->nchoices; }
 

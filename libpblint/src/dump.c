@@ -91,8 +91,8 @@ static json_t *cell_json(const pblint_doc *doc, const pblint_cell *c)
     json_object_set_new(o, "text", text_json(&c->text));
     if (c->inherited)
         json_object_set_new(o, "inherited", json_true());
-    if (c->value.kind != PBLINT_VAL_TEXT && c->value.kind != PBLINT_VAL_EMPTY)
-        json_object_set_new(o, "value", value_json(doc, &c->value));
+    if (c->value->kind != PBLINT_VAL_TEXT && c->value->kind != PBLINT_VAL_EMPTY)
+        json_object_set_new(o, "value", value_json(doc, c->value));
     if (c->nchoices)
         json_object_set_new(o, "choices", choices_json(c->choices, c->nchoices));
     unsigned line, col;

@@ -153,7 +153,10 @@ typedef struct pb_choice {
 struct pblint_cell {
     int role;
     pblint_text text;
-    pblint_value value;
+    /* Quantities get a value of their own; plain text and blank cells share
+     * the doc's constant TEXT/EMPTY values (whose spans are empty: use the
+     * cell text's span), which keeps big tables small. */
+    const pblint_value *value;
     bool inherited;
     pb_choice *choices;
     size_t nchoices;
@@ -215,10 +218,16 @@ struct pblint_doc {
     size_t ntables, tables_cap;
     pb_para *paras;
     size_t nparas, paras_cap;
+    /* the first field of each distinct key, for pblint_doc_field() */
+    pblint_field **first_of_key;
+    size_t nkeys, keys_cap;
     int year;
     pblint_span year_span;
     int money_unit;
 };
+
+PB_HIDDEN extern const pblint_value pb_value_text;
+PB_HIDDEN extern const pblint_value pb_value_empty;
 
 /* ---------------------------------------------------------- diagnostics */
 

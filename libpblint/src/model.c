@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #define MAX_COLS 64
+#define MAX_CARRY 4 /* roles that carry down: LABEL, LEVEL1, LEVEL2, CATEGORY */
 
 typedef struct builder {
     pblint_ctx *ctx;
@@ -180,12 +181,24 @@ static int new_section(builder *b, const pblint_text *title)
     return 0;
 }
 
+const pblint_value pb_value_text = {.kind = PBLINT_VAL_TEXT};
+const pblint_value pb_value_empty = {.kind = PBLINT_VAL_EMPTY};
+
 static bool has_field_key(const pblint_doc *doc, const char *key)
 {
-    for (size_t i = 0; i < doc->nfields; i++)
-        if (strcmp(doc->fields[i]->key, key) == 0)
-            return true;
-    return false;
+    return pblint_doc_field(doc, key) != NULL;
+}
+
+/* Appends a field and keeps the per-key index (a filing has a few dozen
+ * distinct keys, however many fields). */
+static int push_field(builder *b, pblint_field *f)
+{
+    pblint_doc *d = b->doc;
+    if (PB_PUSH(d->fields, d->nfields, d->fields_cap, f))
+        return PBLINT_ENOMEM;
+    if (!has_field_key(d, f->key) && PB_PUSH(d->first_of_key, d->nkeys, d->keys_cap, f))
+        return PBLINT_ENOMEM;
+    return 0;
 }
 
 /* ------------------------------------------------------------ choices */
@@ -374,7 +387,7 @@ static int add_field(builder *b, const char *key, int vtype, const pblint_text *
             f->value.span = (pblint_span){value->span.start, value->span.start};
         break;
     }
-    if (PB_PUSH(b->doc->fields, b->doc->nfields, b->doc->fields_cap, f))
+    if (push_field(b, f))
         return PBLINT_ENOMEM;
     if (vtype == PB_FV_TEXT && push_para(b, &f->text, key))
         return PBLINT_ENOMEM;
@@ -607,11 +620,10 @@ static bool value_like(const pblint_value *v)
 }
 
 /* How well a cell fits a column, x2 (higher is better). */
-static int fit(int role, const pblint_text *t, const pblint_value *v)
+static int fit(int role, const pblint_text *t, const pblint_value *v, int cat)
 {
     if (t->len == 0)
         return 0;
-    int cat = pb_category_guess(t->key, t->keylen);
     bool num = value_like(v);
     bool word = v->kind == PBLINT_VAL_WORD;
     bool dash = v->kind == PBLINT_VAL_EMPTY;
@@ -705,8 +717,12 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
     pblint_value *vals = calloc(n ? n : 1, sizeof *vals);
     if (!vals)
         return PBLINT_ENOMEM;
-    for (size_t i = 0; i < n; i++)
+    int cats[MAX_COLS];
+    for (size_t i = 0; i < n; i++) {
         parse_value(b, &cells[i], PBLINT_HINT_GENERIC, PBLINT_MONEY_NONE, &vals[i]);
+        if (i < MAX_COLS)
+            cats[i] = cells[i].len ? pb_category_guess(cells[i].key, cells[i].keylen) : 0;
+    }
 
     int best_d = 0, best = -1000000;
     if (kind == PBLINT_ROW_HEADER) {
@@ -724,7 +740,7 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
                         possible = false;
                     continue;
                 }
-                score += fit(role_at(b, h), &cells[i], &vals[i]);
+                score += fit(role_at(b, h), &cells[i], &vals[i], i < MAX_COLS ? cats[i] : 0);
             }
             /* a realigned row must fit clearly better than the row as written */
             if (d != 0)
@@ -737,7 +753,18 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
     }
 
     size_t ninh = 0;
-    row.cells = pb_alloc(b->a, (n + PBLINT_COL__COUNT) * sizeof(pblint_cell));
+    size_t extra = 0;
+    if (kind != PBLINT_ROW_HEADER) {
+        /* room for the merged cells this row will carry down (counted so
+         * that a million-row table does not pay for unused slots) */
+        for (int role = 0; role < PBLINT_COL__COUNT; role++) {
+            if (!carries_down(role) || !t->has_col[role] || !b->carry[role])
+                continue;
+            extra++;
+        }
+        extra += 1; /* a new LEVEL1 may reset LEVEL2 but never adds one */
+    }
+    row.cells = pb_alloc(b->a, (n + extra) * sizeof(pblint_cell));
     if (!row.cells) {
         free(vals);
         return PBLINT_ENOMEM;
@@ -753,14 +780,28 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
         pblint_cell *c = &row.cells[k++];
         c->role = role;
         c->text = cells[i];
+        const pblint_value *src = &vals[i];
+        pblint_value amount;
         if (kind == PBLINT_ROW_HEADER) {
-            c->value.kind = PBLINT_VAL_TEXT;
-            c->value.span = cells[i].span;
-        } else if (value_hint(role) == PBLINT_HINT_AMOUNT)
+            src = &pb_value_text;
+        } else if (value_hint(role) == PBLINT_HINT_AMOUNT) {
             parse_value(b, &cells[i], PBLINT_HINT_AMOUNT,
-                        t->money_unit ? t->money_unit : section_unit(b), &c->value);
-        else
-            c->value = vals[i];
+                        t->money_unit ? t->money_unit : section_unit(b), &amount);
+            src = &amount;
+        }
+        if (src->kind == PBLINT_VAL_TEXT && src->flags == 0) {
+            c->value = &pb_value_text;
+        } else if (src->kind == PBLINT_VAL_EMPTY && src->flags == 0) {
+            c->value = &pb_value_empty;
+        } else {
+            pblint_value *v = pb_alloc(b->a, sizeof *v);
+            if (!v) {
+                free(vals);
+                return PBLINT_ENOMEM;
+            }
+            *v = *src;
+            c->value = v;
+        }
         if (role == PBLINT_COL_STAGE && kind != PBLINT_ROW_HEADER) {
             if (parse_choices(b, &c->text, true, &c->choices, &c->nchoices)) {
                 free(vals);
@@ -1213,7 +1254,7 @@ static int statement_field(builder *b, const pblint_text *t, size_t lab_off, siz
                         ? pblint_text_map(t, spans[i]->start, spans[i]->end - spans[i]->start)
                         : (pblint_span){vs.start, vs.start};
     f->section = 0;
-    return PB_PUSH(b->doc->fields, b->doc->nfields, b->doc->fields_cap, f);
+    return push_field(b, f);
 }
 
 /* Budget, actual spending, stated score and grade, written in sentences:

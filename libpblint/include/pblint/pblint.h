@@ -411,7 +411,9 @@ PBLINT_API const pblint_cell *pblint_row_cell_at(const pblint_row *r, size_t i);
 
 PBLINT_API int pblint_cell_role(const pblint_cell *c);
 PBLINT_API const pblint_text *pblint_cell_text(const pblint_cell *c);
-/** The cell parsed as a typed value (AMOUNT in amount columns ...). */
+/** The cell parsed as a typed value (AMOUNT in amount columns ...).  Never NULL
+ *  (NULL cell: an EMPTY value).  For plain TEXT and blank cells the value's
+ *  spans are empty: use the span of pblint_cell_text(). */
 PBLINT_API const pblint_value *pblint_cell_value(const pblint_cell *c);
 /** True when this cell was carried down from a row above (merged cell). */
 PBLINT_API bool pblint_cell_inherited(const pblint_cell *c);
