@@ -5,7 +5,7 @@
 # case where the rules must stay quiet.
 #   check.sh PBLINT DIR [--update]
 set -u
-pblint=$1
+pblint=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 dir=$2
 update=${3:-}
 cd "$dir" || exit 2
