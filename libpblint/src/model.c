@@ -43,6 +43,12 @@ typedef struct builder {
     size_t goal_col[2];
     pblint_text goal_label;
 
+    /* the last field was 财政拨款 or one of its numbered parts */
+    bool fiscal_slots;
+
+    /* a unit in a column heading: "单价（元）", "金额（万元）" */
+    int hdr_unit[MAX_COLS];
+
     /* rows nobody could place */
     size_t unplaced_first, unplaced_last, unplaced_n;
 
@@ -352,6 +358,7 @@ static int add_field(builder *b, const char *key, int vtype, const pblint_text *
     f->text = *value;
     f->section = b->section;
     b->section_has_content = true;
+    b->fiscal_slots = strncmp(key, "fiscal", 6) == 0;
     switch (vtype) {
     case PB_FV_AMOUNT:
         parse_value(b, value, PBLINT_HINT_AMOUNT,
@@ -414,6 +421,21 @@ static bool find_label(builder *b, const pblint_text *t, bool loose, const char 
     }
     size_t m = 0;
     const char *k = pb_field_lookup(t->key + el, t->keylen - el, &m, vtype);
+    /* Under "(一) 财政拨款" the Minhang form numbers three lines 1. 2. 3.:
+     * 上级财政拨款 / 本级财政安排 / 下级财政配套.  The slot decides the key,
+     * whatever the label says (S-001 writes 本级财政拨款 in slot 1); the
+     * label as written stays for rules to judge. */
+    if (b->fiscal_slots && el >= 2 && el <= 4 && t->key[0] >= '1' && t->key[0] <= '3' &&
+        (el == 2 || memcmp(t->key + 1, "、", 3) == 0) && (!k || strncmp(k, "fiscal", 6) == 0)) {
+        const char *colon = memchr(t->key + el, ':', t->keylen - el);
+        size_t lab = colon ? (size_t)(colon - (t->key + el)) : t->keylen - el;
+        if (lab > 0 && lab <= 48) {
+            static const char *const SLOT[3] = {"fiscal_upper", "fiscal_own", "fiscal_lower"};
+            k = SLOT[t->key[0] - '1'];
+            m = lab;
+            *vtype = PB_FV_AMOUNT;
+        }
+    }
     if (!k)
         return false;
     size_t kend = el + m; /* in key coordinates */
@@ -522,6 +544,7 @@ static void close_table(builder *b)
 {
     b->table = NULL;
     b->hdr_n = 0;
+    memset(b->hdr_unit, 0, sizeof b->hdr_unit);
     memset(b->carry, 0, sizeof b->carry);
 }
 
@@ -558,7 +581,7 @@ static int role_at(const builder *b, long h)
     return PBLINT_COL_NONE;
 }
 
-static int header_kind(const pblint_text *cells, size_t n, int *roles, int *money_unit)
+static int header_kind(const pblint_text *cells, size_t n, int *roles, int *units, int *money_unit)
 {
     bool has[PBLINT_COL__COUNT] = {false};
     size_t named = 0, nonempty = 0;
@@ -568,6 +591,7 @@ static int header_kind(const pblint_text *cells, size_t n, int *roles, int *mone
     for (size_t i = 0; i < n; i++) {
         int mu = PBLINT_MONEY_NONE;
         roles[i] = PBLINT_COL_NONE;
+        units[i] = PBLINT_MONEY_NONE;
         if (cells[i].len == 0) {
             /* an empty heading continues the heading to its left when that
              * heading spans several columns (保障阶段, a row-label column) */
@@ -591,6 +615,7 @@ static int header_kind(const pblint_text *cells, size_t n, int *roles, int *mone
         }
         if (r != PBLINT_COL_NONE) {
             roles[i] = r;
+            units[i] = mu;
             has[r] = true;
             named++;
             if (mu != PBLINT_MONEY_NONE && *money_unit == PBLINT_MONEY_NONE &&
@@ -785,8 +810,10 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
         if (kind == PBLINT_ROW_HEADER) {
             src = &pb_value_text;
         } else if (value_hint(role) == PBLINT_HINT_AMOUNT) {
-            parse_value(b, &cells[i], PBLINT_HINT_AMOUNT,
-                        t->money_unit ? t->money_unit : section_unit(b), &amount);
+            int unit = (size_t)h < b->hdr_n && b->hdr_unit[h] ? b->hdr_unit[h]
+                       : t->money_unit                        ? t->money_unit
+                                                              : section_unit(b);
+            parse_value(b, &cells[i], PBLINT_HINT_AMOUNT, unit, &amount);
             src = &amount;
         }
         if (src->kind == PBLINT_VAL_TEXT && src->flags == 0) {
@@ -1167,12 +1194,14 @@ static int table_row(builder *b, size_t gi)
         return 0;
     }
 
-    int roles[MAX_COLS];
+    int roles[MAX_COLS], units[MAX_COLS];
     int mu;
-    int kind = header_kind(cells, n, roles, &mu);
+    int kind = header_kind(cells, n, roles, units, &mu);
     if (kind != PBLINT_TABLE_UNKNOWN) {
         flush_unplaced(b);
-        return open_table(b, g, cells, n, kind, roles, mu);
+        int rc = open_table(b, g, cells, n, kind, roles, mu);
+        memcpy(b->hdr_unit, units, n * sizeof(int));
+        return rc;
     }
     if (b->table) {
         /* a "label：" row ends the table */
