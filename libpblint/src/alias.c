@@ -22,12 +22,15 @@ static const field_alias FIELDS[] = {
     /* identity */
     {"project_name", PB_FV_TEXT, NAMES("项目名称", "项目全称")},
     {"unit_name", PB_FV_TEXT,
-     NAMES("填报单位(盖章)", "填报单位", "申报单位(盖章)", "申报单位", "项目单位", "项目实施单位",
-           "预算单位", "单位名称")},
+     NAMES("填报单位(盖章)", "填报单位", "申报单位(盖章)", "申报单位", "项目单位", "预算单位",
+           "单位名称")},
+    {"implementer", PB_FV_TEXT, NAMES("项目实施单位", "实施单位", "项目执行单位")},
+    {"project_code", PB_FV_TEXT, NAMES("项目编码", "项目代码", "项目编号")},
     {"department", PB_FV_TEXT, NAMES("主管部门", "主管部门及代码", "项目主管部门")},
     {"money_unit", PB_FV_UNIT, NAMES("金额单位")},
     {"project_kind", PB_FV_CHOICE, NAMES("项目类别", "项目类型")},
     {"project_attr", PB_FV_CHOICE, NAMES("项目属性")},
+    {"fund_use", PB_FV_CHOICE, NAMES("资金用途")},
     /* people */
     {"owner", PB_FV_PERSON, NAMES("项目负责人及电话", "项目负责人", "项目实施责任人", "项目责任人")},
     {"contact", PB_FV_PERSON, NAMES("联系人")},
@@ -53,10 +56,10 @@ static const field_alias FIELDS[] = {
     {"year_goal", PB_FV_TEXT,
      NAMES("年度绩效目标", "年度总体目标", "本年度目标", "年度目标", "阶段性目标")},
     {"other_issues", PB_FV_TEXT, NAMES("需要说明的其他问题", "其他需要说明的问题", "其他说明")},
-    {"composition", PB_FV_TEXT, NAMES("项目构成")},
+    {"composition", PB_FV_TEXT, NAMES("项目构成", "项目实施内容", "项目主要内容", "实施内容")},
     {"safeguard_text", PB_FV_TEXT, NAMES("保证项目实施的制度、措施", "保障措施")},
     /* funds */
-    {"funds", PB_FV_GROUP, NAMES("项目资金", "资金来源", "项目资金来源")},
+    {"funds", PB_FV_GROUP, NAMES("项目资金", "项目资金申请", "资金来源", "项目资金来源", "资金情况")},
     {"project_total", PB_FV_AMOUNT,
      NAMES("项目总预算", "项目资金总额", "中期资金总额", "资金总额", "项目预算总额", "项目总投资")},
     {"year_budget", PB_FV_AMOUNT,
@@ -244,7 +247,7 @@ static bool contains(const char *s, size_t len, const char *w)
 int pb_category_guess(const char *key, size_t len)
 {
     static const char *const L1[] = {"产出指标", "产出目标", "效益指标", "效果目标", "效果指标",
-                                     "影响力目标", "满意度指标", "成本指标", "成本目标",
+                                     "影响力目标", "影响力指标", "满意度指标", "成本指标", "成本目标",
                                      "项目效益", "产出", "效益", "效果", NULL};
     static const char *const L2[] = {
         "数量", "质量", "时效", "实效", "进度", "成本", "经济效益", "社会效益", "生态效益",

@@ -45,6 +45,19 @@ typedef struct builder {
 
     /* the last field was 财政拨款 or one of its numbered parts */
     bool fiscal_slots;
+    /* a unit written with the fund heading ("项目资金（万元）"), for its lines */
+    int fund_unit;
+    size_t fund_unit_section;
+
+    /* a row of labels whose values are on the next row, column by column
+     * ("总体目标 | 长期目标 | | 年度目标" then "| 通过三年… | | 完成12所…") */
+    size_t nblock;
+    struct {
+        const char *key;
+        int vtype;
+        pblint_text label;
+        size_t col;
+    } block[8];
 
     /* a unit in a column heading: "单价（元）", "金额（万元）" */
     int hdr_unit[MAX_COLS];
@@ -360,11 +373,13 @@ static int add_field(builder *b, const char *key, int vtype, const pblint_text *
     b->section_has_content = true;
     b->fiscal_slots = strncmp(key, "fiscal", 6) == 0;
     switch (vtype) {
-    case PB_FV_AMOUNT:
-        parse_value(b, value, PBLINT_HINT_AMOUNT,
-                    b->table && b->table->money_unit ? b->table->money_unit : section_unit(b),
-                    &f->value);
+    case PB_FV_AMOUNT: {
+        int unit = b->table && b->table->money_unit ? b->table->money_unit : section_unit(b);
+        if (!b->table && b->fund_unit && b->fund_unit_section == b->section)
+            unit = b->fund_unit;
+        parse_value(b, value, PBLINT_HINT_AMOUNT, unit, &f->value);
         break;
+    }
     case PB_FV_DATE:
         parse_value(b, value, PBLINT_HINT_GENERIC, PBLINT_MONEY_NONE, &f->value);
         break;
@@ -439,6 +454,24 @@ static bool find_label(builder *b, const pblint_text *t, bool loose, const char 
     if (!k)
         return false;
     size_t kend = el + m; /* in key coordinates */
+    /* "项目资金（万元）", "资金总额(万元):": a money unit after the label */
+    int label_unit = PBLINT_MONEY_NONE;
+    if (kend < t->keylen && t->key[kend] == '(') {
+        size_t rest = t->keylen - kend;
+        const char *close = memchr(t->key + kend, ')', rest);
+        if (close) {
+            size_t ul = (size_t)(close - (t->key + kend)) + 1;
+            size_t stripped = pb_strip_unit_suffix(t->key + kend - m, m + ul, &label_unit);
+            if (stripped == m && label_unit != PBLINT_MONEY_NONE)
+                kend += ul;
+            else
+                label_unit = PBLINT_MONEY_NONE;
+        }
+    }
+    if (label_unit != PBLINT_MONEY_NONE) {
+        b->fund_unit = label_unit;
+        b->fund_unit_section = b->section;
+    }
     bool at_end = kend == t->keylen;
     bool colon = !at_end && t->key[kend] == ':';
     size_t toff = key_to_text(t, kend); /* first byte after the label in s */
@@ -467,6 +500,40 @@ static bool find_label(builder *b, const pblint_text *t, bool loose, const char 
 static int fields_from_cells(builder *b, pblint_text *cells, size_t n, int *nfound)
 {
     *nfound = 0;
+    /* A row of two or more bare labels: their values come on the next row,
+     * under each label (see take_block). */
+    size_t labels = 0, others = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (cells[i].len == 0)
+            continue;
+        const char *k;
+        int vt;
+        pblint_text l;
+        size_t v;
+        if (find_label(b, &cells[i], false, &k, &vt, &l, &v) && v >= cells[i].len && vt == PB_FV_TEXT)
+            labels++;
+        else
+            others++;
+    }
+    if (labels >= 2 && others == 0 && labels <= PB_ARRAY_LEN(b->block)) {
+        b->nblock = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (cells[i].len == 0)
+                continue;
+            size_t v;
+            int vt;
+            const char *k;
+            pblint_text l;
+            find_label(b, &cells[i], false, &k, &vt, &l, &v);
+            b->block[b->nblock].key = k;
+            b->block[b->nblock].vtype = vt;
+            b->block[b->nblock].label = l;
+            b->block[b->nblock].col = i;
+            b->nblock++;
+        }
+        *nfound = (int)labels;
+        return 0;
+    }
     for (size_t i = 0; i < n; i++) {
         pblint_text *c = &cells[i];
         if (c->len == 0)
@@ -1175,6 +1242,40 @@ static int table_row(builder *b, size_t gi)
         return 0;
     b->pending_key = NULL;
 
+    if (b->nblock) {
+        /* values of the label row above, column by column; a label with no
+         * value under it is recorded blank */
+        size_t nb = b->nblock;
+        b->nblock = 0;
+        bool any_label = false;
+        for (size_t i = 0; i < n && !any_label; i++) {
+            const char *k;
+            int vt;
+            pblint_text l;
+            size_t v;
+            any_label = cells[i].len && find_label(b, &cells[i], false, &k, &vt, &l, &v);
+        }
+        for (size_t k = 0; k < nb; k++) {
+            size_t col = b->block[k].col;
+            size_t lim = k + 1 < nb ? b->block[k + 1].col : n;
+            size_t j = col;
+            while (!any_label && j < lim && j < n && cells[j].len == 0)
+                j++;
+            pblint_text value;
+            if (!any_label && j < lim && j < n)
+                value = cells[j];
+            else
+                pb_text_empty_at(&value, b->block[k].label.span.end);
+            /* a heading over sub-labels (总体目标 over 长期目标/年度目标) with
+             * nothing under it is no blank field */
+            if (value.len == 0 && k + 1 < nb && b->block[k + 1].col == col + 1)
+                continue;
+            if (add_field(b, b->block[k].key, b->block[k].vtype, &b->block[k].label, &value, NULL))
+                return PBLINT_ENOMEM;
+        }
+        if (!any_label)
+            return 0;
+    }
     if (b->goal_block) {
         b->goal_block = false;
         static const char *const KEYS[2] = {"year_goal", "goal_result"};

@@ -291,11 +291,13 @@ PBLINT_API int pblint_section_money_unit(const pblint_section *s, pblint_span *w
 
 /* Fields: labelled values (项目名称, 联系电话, 项目总预算, 年度绩效目标 ...).
  * Their keys are canonical names from the alias table:
- *   identity  project_name unit_name money_unit project_kind project_attr
+ *   identity  project_name project_code unit_name department implementer
+ *             money_unit project_kind project_attr fund_use
  *   people    owner contact phone unit_head filler fill_date
  *   period    start_date end_date
+ *   period    start_date end_date period
  *   text      overview basis necessity feasibility resources total_goal
- *             year_goal other_issues composition safeguard_text
+ *             year_goal goal_result other_issues composition safeguard_text
  *   funds     project_total year_budget fiscal fiscal_upper fiscal_own
  *             fiscal_lower other_funds carry_over
  *   report    budget actual stated_score stated_grade execution_rate
