@@ -294,7 +294,6 @@ PBLINT_API int pblint_section_money_unit(const pblint_section *s, pblint_span *w
  *   identity  project_name project_code unit_name department implementer
  *             money_unit project_kind project_attr fund_use
  *   people    owner contact phone unit_head filler fill_date
- *   period    start_date end_date
  *   period    start_date end_date period
  *   text      overview basis necessity feasibility resources total_goal
  *             year_goal goal_result other_issues composition safeguard_text
