@@ -10,6 +10,8 @@
  */
 #include "alias.h"
 
+#include <pthread.h>
+
 typedef struct field_alias {
     const char *key;
     int vtype;
@@ -125,42 +127,78 @@ static const col_alias COLUMNS[] = {
     {PBLINT_COL_RATE, NAMES("执行率", "预算执行率")},
 };
 
-static const char *const TOTAL_WORDS[] = {"合计", "总计", "金额合计", "总合计", "总分", "合计得分", NULL};
 
-static bool has_prefix(const char *s, size_t len, const char *p, size_t *plen)
+/* ---------------------------------------------------------------- index */
+
+/* Names bucketed by their first character, with their lengths, built once:
+ * a lookup then compares against the few names that start alike instead of
+ * measuring and comparing every name for every cell of every row. */
+#define NBUCKETS 256
+typedef struct entry {
+    const char *name;
+    uint16_t len;
+    int16_t index; /* into FIELDS or COLUMNS */
+} entry;
+
+typedef struct bucket {
+    entry *e;
+    size_t n;
+} bucket;
+
+static bucket field_buckets[NBUCKETS];
+static bucket column_buckets[NBUCKETS];
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static unsigned bucket_of(const char *s, size_t len)
 {
-    /* every name is at least one CJK character: test it before measuring */
-    if (len < 3 || memcmp(s, p, 3) != 0)
-        return false;
-    size_t n = strlen(p);
-    if (n > len || memcmp(s, p, n) != 0)
-        return false;
-    *plen = n;
-    return true;
+    unsigned h = 0;
+    for (size_t i = 0; i < 3 && i < len; i++)
+        h = h * 31u + (unsigned char)s[i];
+    return h % NBUCKETS;
 }
+
+static void add_entry(bucket *bs, const char *name, int index)
+{
+    size_t len = strlen(name);
+    bucket *b = &bs[bucket_of(name, len)];
+    entry *ne = realloc(b->e, (b->n + 1) * sizeof *ne);
+    if (!ne)
+        abort(); /* a few kilobytes at start-up */
+    b->e = ne;
+    b->e[b->n++] = (entry){name, (uint16_t)len, (int16_t)index};
+}
+
+static void build_index(void)
+{
+    for (size_t i = 0; i < PB_ARRAY_LEN(FIELDS); i++)
+        for (const char *const *n = FIELDS[i].names; *n; n++)
+            add_entry(field_buckets, *n, (int)i);
+    for (size_t i = 0; i < PB_ARRAY_LEN(COLUMNS); i++)
+        for (const char *const *n = COLUMNS[i].names; *n; n++)
+            add_entry(column_buckets, *n, (int)i);
+}
+
+static const char *const TOTAL_WORDS[] = {"合计", "总计", "金额合计", "总合计", "总分", "合计得分", NULL};
 
 const char *pb_field_lookup(const char *key, size_t len, size_t *matched, int *vtype)
 {
-    const char *best = NULL;
-    size_t best_len = 0;
-    int best_type = 0;
-    for (size_t i = 0; i < PB_ARRAY_LEN(FIELDS); i++) {
-        for (const char *const *n = FIELDS[i].names; *n; n++) {
-            size_t m;
-            if (has_prefix(key, len, *n, &m) && m > best_len) {
-                best = FIELDS[i].key;
-                best_len = m;
-                best_type = FIELDS[i].vtype;
-            }
-        }
+    if (len < 3)
+        return NULL;
+    pthread_once(&index_once, build_index);
+    const bucket *bk = &field_buckets[bucket_of(key, len)];
+    const entry *best = NULL;
+    for (size_t i = 0; i < bk->n; i++) {
+        const entry *e = &bk->e[i];
+        if (e->len <= len && (!best || e->len > best->len) && memcmp(key, e->name, e->len) == 0)
+            best = e;
     }
-    if (best) {
-        if (matched)
-            *matched = best_len;
-        if (vtype)
-            *vtype = best_type;
-    }
-    return best;
+    if (!best)
+        return NULL;
+    if (matched)
+        *matched = best->len;
+    if (vtype)
+        *vtype = FIELDS[best->index].vtype;
+    return FIELDS[best->index].key;
 }
 
 int pb_field_vtype(const char *key)
@@ -210,10 +248,11 @@ int pb_column_lookup(const char *key, size_t len, int *money_unit)
     len = pb_strip_unit_suffix(key, len, money_unit);
     if (len < 3)
         return PBLINT_COL_NONE;
-    for (size_t i = 0; i < PB_ARRAY_LEN(COLUMNS); i++)
-        for (const char *const *n = COLUMNS[i].names; *n; n++)
-            if (memcmp(*n, key, 3) == 0 && strlen(*n) == len && memcmp(*n, key, len) == 0)
-                return COLUMNS[i].role;
+    pthread_once(&index_once, build_index);
+    const bucket *bk = &column_buckets[bucket_of(key, len)];
+    for (size_t i = 0; i < bk->n; i++)
+        if (bk->e[i].len == len && memcmp(bk->e[i].name, key, len) == 0)
+            return COLUMNS[bk->e[i].index].role;
     return PBLINT_COL_NONE;
 }
 

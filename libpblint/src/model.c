@@ -237,6 +237,9 @@ static size_t box_at(const char *s, size_t len, size_t i, bool *checked)
         {"☐", false}, {"□", false}, {"○", false}, {"◯", false}, {"☑", true}, {"☒", true},
         {"■", true},  {"√", true},  {"✓", true},  {"✔", true},  {"●", true},
     };
+    /* every mark above is three bytes starting with E2 */
+    if ((unsigned char)s[i] != 0xE2 || i + 3 > len)
+        return 0;
     for (size_t k = 0; k < PB_ARRAY_LEN(B); k++) {
         size_t n = strlen(B[k].m);
         if (i + n <= len && memcmp(s + i, B[k].m, n) == 0) {

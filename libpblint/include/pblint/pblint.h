@@ -539,6 +539,149 @@ PBLINT_API int pblint_render_text(const pblint_result *res, const pblint_text_op
 /** Writes the document model as JSON (what `pblint --dump-model` prints). */
 PBLINT_API int pblint_dump_model(const pblint_result *res, FILE *out);
 
+/* ------------------------------------------------------------------ */
+/* Machine-readable output                                             */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Besides the GCC-style text, a run can be written as pblint's JSON
+ * (schema version 1, documented in rules-doc/json-format.md), as a SARIF
+ * 2.1.0 log, or as GitHub Actions workflow commands.
+ *
+ * A log is made in two steps, so that files can be linted and rendered on
+ * several threads and still be written in file order:
+ *  1. each file's result is rendered on its own into a fragment (any
+ *     thread; a fragment depends only on the result and the options);
+ *  2. one pblint_log puts the fragments together, in order, between the
+ *     envelope's head and tail.
+ * The machine formats always count columns in Unicode code points and
+ * give byte columns or offsets beside them; they have no column option.
+ */
+
+typedef enum pblint_format {
+    PBLINT_FORMAT_TEXT = 0, /* GCC style: pblint_render_text() */
+    PBLINT_FORMAT_JSON,     /* pblint's own JSON, "version": 1 */
+    PBLINT_FORMAT_SARIF,    /* SARIF 2.1.0 */
+    PBLINT_FORMAT_GITHUB    /* ::error file=F,line=L,...::MESSAGE */
+} pblint_format;
+
+/** "text", "json", "sarif", "github"; NULL for anything else. */
+PBLINT_API const char *pblint_format_name(int format);
+/** Parses the names above; returns PBLINT_EINVAL otherwise. */
+PBLINT_API int pblint_format_parse(const char *name, int *out);
+
+/** The version of the JSON schema pblint_render_json_file() writes. */
+#define PBLINT_JSON_SCHEMA_VERSION 1
+
+typedef struct pblint_output_options {
+    unsigned version;      /* PBLINT_OUTPUT_OPTIONS_VERSION */
+    int min_severity;      /* leave out diagnostics below this */
+    const pblint_ctx *ctx; /* SARIF: the context the result was linted with, for each
+                            * result's ruleIndex (NULL: no ruleIndex) */
+} pblint_output_options;
+
+#define PBLINT_OUTPUT_OPTIONS_VERSION 1
+#define PBLINT_OUTPUT_OPTIONS_INIT { PBLINT_OUTPUT_OPTIONS_VERSION, PBLINT_SEV_NOTE, NULL }
+
+/**
+ * Writes the file's object of the JSON log's "files" array ({"path",
+ * "encoding", "kind", "diagnostics": [...]}), indented for its place in
+ * the log, with no separator before or after it.
+ */
+PBLINT_API int pblint_render_json_file(const pblint_result *res, const pblint_output_options *opts,
+                                       FILE *out);
+/**
+ * Writes the file's objects of the SARIF log's runs[0].results array,
+ * indented for their place and separated by commas; nothing when no
+ * diagnostic is left.
+ */
+PBLINT_API int pblint_render_sarif_results(const pblint_result *res,
+                                           const pblint_output_options *opts, FILE *out);
+/** Writes one GitHub Actions workflow command per diagnostic (its notes go
+ *  into the message).  Complete as it is: the log adds nothing around it. */
+PBLINT_API int pblint_render_github(const pblint_result *res, const pblint_output_options *opts,
+                                    FILE *out);
+
+typedef struct pblint_log pblint_log;
+
+typedef struct pblint_log_options {
+    unsigned version;      /* PBLINT_LOG_OPTIONS_VERSION */
+    int format;            /* pblint_format */
+    const pblint_ctx *ctx; /* SARIF: tool.driver.rules[] lists every rule of this context,
+                            * in its order (the order ruleIndex counts in) */
+    const char *const *rules_doc_dirs; /* SARIF: NULL-terminated list of directories holding
+                                        * the rule pages (DIR/plugin/rule.md), searched in
+                                        * order; NULL: the descriptions are the summaries */
+    const char *information_uri;       /* SARIF: tool.driver.informationUri; NULL: none */
+} pblint_log_options;
+
+#define PBLINT_LOG_OPTIONS_VERSION 1
+#define PBLINT_LOG_OPTIONS_INIT { PBLINT_LOG_OPTIONS_VERSION, PBLINT_FORMAT_TEXT, NULL, NULL, NULL }
+
+/** Counts written into the JSON log's "summary". */
+typedef struct pblint_log_summary {
+    size_t errors, warnings, notes;
+    size_t files; /* files linted */
+} pblint_log_summary;
+
+/**
+ * Starts a log: writes the envelope's head (nothing for text and github)
+ * to out, which the log writes to until pblint_log_end().  Returns
+ * PBLINT_EINVAL for bad options, PBLINT_ENOMEM or PBLINT_EIO.
+ */
+PBLINT_API int pblint_log_begin(const pblint_log_options *opts, FILE *out, pblint_log **log);
+/** Adds the fragment of the next file (made with the renderer of the log's
+ *  format); an empty fragment adds nothing. */
+PBLINT_API int pblint_log_add(pblint_log *log, const char *fragment, size_t len);
+/** Records a file that could not be linted, with the sentence saying why
+ *  (JSON: "errors"; SARIF: a toolExecutionNotification; text, github: nothing). */
+PBLINT_API int pblint_log_add_failure(pblint_log *log, const char *path, const char *message);
+/** Writes the envelope's tail and frees the log (also on error). */
+PBLINT_API int pblint_log_end(pblint_log *log, const pblint_log_summary *summary);
+
+/* ------------------------------------------------------------------ */
+/* Fixes                                                               */
+/* ------------------------------------------------------------------ */
+
+typedef struct pblint_fix pblint_fix;
+
+/**
+ * Applies the safe fix-its of a result: the edits of every diagnostic
+ * whose rule is flagged PBLINT_RULE_FIXABLE in ctx (the context the result
+ * was linted with).  A diagnostic's edits are applied together or not at
+ * all.  Diagnostics are taken in their order; one whose edits overlap an
+ * edit already taken (share a byte, insert at the same place, or insert
+ * inside it) is dropped whole.  An edit identical to one already taken is
+ * not applied twice and is no conflict.
+ *
+ * Refuses, with PBLINT_EENCODING and a sentence in pblint_ctx_error(), a
+ * document that was converted from another encoding or in which invalid
+ * bytes were replaced: writing it back would change the whole file, not
+ * just the fixed spans.  On success *out receives the outcome (also when
+ * nothing was applied), which the caller frees with pblint_fix_free(); it
+ * points into res, which must outlive it.
+ */
+PBLINT_API int pblint_fix_apply(pblint_ctx *ctx, const pblint_result *res, pblint_fix **out);
+/** The fixed file contents, as bytes to write back (a UTF-8 BOM the input had is restored). */
+PBLINT_API const char *pblint_fix_text(const pblint_fix *fx, size_t *len);
+/** True when the fixed contents differ from the input. */
+PBLINT_API bool pblint_fix_changed(const pblint_fix *fx);
+/** The diagnostics whose edits were applied, in order. */
+PBLINT_API size_t pblint_fix_applied_count(const pblint_fix *fx);
+PBLINT_API const pblint_diag *pblint_fix_applied(const pblint_fix *fx, size_t i);
+/** The diagnostics left out because an edit overlaps one of an earlier
+ *  diagnostic, which *over receives. */
+PBLINT_API size_t pblint_fix_dropped_count(const pblint_fix *fx);
+PBLINT_API const pblint_diag *pblint_fix_dropped(const pblint_fix *fx, size_t i,
+                                                 const pblint_diag **over);
+/**
+ * Writes the change as a unified diff ("--- NAME" / "+++ NAME" with the
+ * document's name, hunks with 3 lines of context), which `patch -p0`
+ * applies; writes nothing when nothing changed.
+ */
+PBLINT_API int pblint_fix_write_diff(const pblint_fix *fx, FILE *out);
+PBLINT_API void pblint_fix_free(pblint_fix *fx);
+
 #ifdef __cplusplus
 }
 #endif
