@@ -877,15 +877,7 @@ def pick_indicators(rng, theme, n, year, need_cost):
         k = rng.choice(rest)
         take(k)
         rest = [k for k in KEY_ORDER if pools.get(k)]
-    # If the theme ran out, add sequenced variants of count indicators (分片区 statistics).
-    areas = ["第%s片区" % c for c in "一二三四五六七八九十"]
-    i = 0
-    while len(chosen) < n and i < 10:
-        base = [x for x in theme["ind"]["num"]]
-        name, spec = base[i % len(base)]
-        spec = tuple(spec[:4])
-        chosen.append(Indicator("num", "%s（%s）" % (name, areas[i]), spec))
-        i += 1
+    # a theme with fewer indicators than asked for simply yields all it has
     chosen.sort(key=lambda x: KEY_ORDER.index(x.key))
     return chosen
 

@@ -294,6 +294,12 @@ int pb_category_guess(const char *key, size_t len)
         NULL};
     if (len < 6 || len > 48)
         return 0;
+    /* names used at either level depending on the form: 成本指标 is first-level
+     * after 财预〔2021〕101号 and second-level before; 满意度指标 likewise */
+    static const char *const EITHER[] = {"成本指标", "满意度指标", "成本", "满意度", NULL};
+    for (const char *const *n = EITHER; *n; n++)
+        if (memcmp(*n, key, 3) == 0 && strlen(*n) == len && memcmp(*n, key, len) == 0)
+            return 3;
     for (const char *const *n = L1; *n; n++)
         if (memcmp(*n, key, 3) == 0 && strlen(*n) == len && memcmp(*n, key, len) == 0)
             return 1;
@@ -308,5 +314,8 @@ int pb_category_guess(const char *key, size_t len)
     if (contains(key, len, "满意度指标") || contains(key, len, "效益指标") ||
         contains(key, len, "成本指标"))
         return 2;
+    /* a short name ending in 指标 (工作量指标, 进度指标): a category of some level */
+    if (len <= 24 && len >= 9 && memcmp(key + len - 6, "指标", 6) == 0)
+        return 3;
     return 0;
 }

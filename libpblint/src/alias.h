@@ -26,7 +26,8 @@ PB_HIDDEN bool pb_is_sublabel(const char *key, size_t len);
 PB_HIDDEN int pb_column_lookup(const char *key, size_t len, int *money_unit);
 PB_HIDDEN size_t pb_strip_unit_suffix(const char *key, size_t len, int *money_unit);
 PB_HIDDEN bool pb_is_total_label(const char *key, size_t len);
-/* 1 when key looks like a first-level indicator category, 2 for second-level, else 0. */
+/* 1 when key looks like a first-level indicator category, 2 for second-level, 3 for a
+ * name used at either level (成本指标, 满意度指标, 工作量指标), else 0. */
 PB_HIDDEN int pb_category_guess(const char *key, size_t len);
 
 #endif

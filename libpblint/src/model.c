@@ -146,8 +146,12 @@ static size_t enumerator_len(const char *k, size_t len)
     if (paren) {
         return (i < len && k[i] == ')') ? i + 1 : 0;
     }
-    if (i < len && (k[i] == '.' || k[i] == ')'))
+    if (i < len && (k[i] == '.' || k[i] == ')')) {
+        /* "1.46" is a number, not item 1 */
+        if (k[i] == '.' && i + 1 < len && k[i + 1] >= '0' && k[i + 1] <= '9')
+            return 0;
         return i + 1;
+    }
     if (i + 3 <= len && memcmp(k + i, "、", 3) == 0)
         return i + 3;
     return 0;
@@ -444,6 +448,7 @@ static bool find_label(builder *b, const pblint_text *t, bool loose, const char 
      * whatever the label says (S-001 writes 本级财政拨款 in slot 1); the
      * label as written stays for rules to judge. */
     if (b->fiscal_slots && el >= 2 && el <= 4 && t->key[0] >= '1' && t->key[0] <= '3' &&
+        el < t->keylen && (unsigned char)t->key[el] >= 0x80 &&
         (el == 2 || memcmp(t->key + 1, "、", 3) == 0) && (!k || strncmp(k, "fiscal", 6) == 0)) {
         const char *colon = memchr(t->key + el, ':', t->keylen - el);
         size_t lab = colon ? (size_t)(colon - (t->key + el)) : t->keylen - el;
@@ -725,10 +730,10 @@ static int fit(int role, const pblint_text *t, const pblint_value *v, int cat)
     switch (role) {
     case PBLINT_COL_LABEL:
         return cat ? -4 : (num ? -2 : 0);
-    case PBLINT_COL_LEVEL1:
-        return cat == 1 ? 6 : cat == 2 ? -2 : num ? -4 : -2;
+    case PBLINT_COL_LEVEL1: /* cat: 1 first-level name, 2 second-level, 3 either */
+        return (cat & 1) ? 6 : cat ? -2 : num ? -4 : -2;
     case PBLINT_COL_LEVEL2:
-        return cat == 2 ? 6 : cat == 1 ? -2 : num ? -4 : -2;
+        return (cat & 2) ? 6 : cat ? -2 : num ? -4 : -2;
     case PBLINT_COL_LEVEL3:
         return cat ? -4 : num ? -2 : 2;
     case PBLINT_COL_TARGET:
@@ -823,8 +828,15 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
     if (kind == PBLINT_ROW_HEADER) {
         best = 0;
     } else {
-        static const int shifts[] = {0, 1, -1, 2};
-        for (size_t si = 0; si < PB_ARRAY_LEN(shifts); si++) {
+        /* A row that starts with a blank cell keeps its columns (the blank
+         * is a merged cell) or has one blank too many; a row that starts
+         * with content may have lost its leading blank cells. */
+        static const int lead_blank[] = {0, -1};
+        static const int lead_text[] = {0, 1, 2};
+        bool blank0 = n > 0 && cells[0].len == 0;
+        const int *shifts = blank0 ? lead_blank : lead_text;
+        size_t nshifts = blank0 ? PB_ARRAY_LEN(lead_blank) : PB_ARRAY_LEN(lead_text);
+        for (size_t si = 0; si < nshifts; si++) {
             int d = shifts[si];
             int score = 0;
             bool possible = true;
@@ -839,7 +851,7 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
             }
             /* a realigned row must fit clearly better than the row as written */
             if (d != 0)
-                score -= 3;
+                score -= d == 2 ? 5 : 3;
             if (possible && score > best) {
                 best = score;
                 best_d = d;
@@ -872,6 +884,9 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
         int role = role_at(b, h);
         if (kind == PBLINT_ROW_HEADER)
             role = b->hdr_role[i];
+        /* a blank cell past the header's columns is nothing at all */
+        if (role == PBLINT_COL_NONE && cells[i].len == 0 && (size_t)h >= b->hdr_n)
+            continue;
         pblint_cell *c = &row.cells[k++];
         c->role = role;
         c->text = cells[i];
@@ -1230,7 +1245,13 @@ static int table_row(builder *b, size_t gi)
 {
     const pb_grid_row *g = &b->grid.rows[gi];
     size_t n = g->ncells;
-    pblint_text *cells = pb_alloc(b->a, (n ? n : 1) * sizeof(pblint_text));
+    /* Inside a table, the blank cells the grid dropped at the end of a tab
+     * row come back (empty, each at its own tab stop), so that a blank
+     * 指标值 is an empty TARGET cell rather than no cell. */
+    size_t want = n;
+    if (b->table && g->layout == PB_LAYOUT_TABS && n > 0 && b->hdr_n > n && b->hdr_n <= MAX_COLS)
+        want = b->hdr_n;
+    pblint_text *cells = pb_alloc(b->a, (want ? want : 1) * sizeof(pblint_text));
     if (!cells)
         return PBLINT_ENOMEM;
     bool any = false;
@@ -1240,6 +1261,19 @@ static int table_row(builder *b, size_t gi)
         b->markup |= cells[i].markup;
         if (cells[i].len)
             any = true;
+    }
+    if (want > n) {
+        const char *t = b->src->text;
+        uint32_t pos = g->cells[n - 1].end;
+        uint32_t line_end = g->extent.end;
+        while (line_end > pos && (t[line_end - 1] == '\n' || t[line_end - 1] == '\r'))
+            line_end--;
+        while (n < want && pos < line_end && t[pos] == '\t') {
+            pos++;
+            pb_text_empty_at(&cells[n++], pos);
+            while (pos < line_end && t[pos] != '\t')
+                pos++;
+        }
     }
     if (!any)
         return 0;
