@@ -4,7 +4,8 @@
  *   pblint [options] FILE|DIR...
  *
  * Exit status: 0 when no finding reaches --fail-on (default: error), 1 when
- * one does, 2 on a usage, I/O, input or plugin-load error.
+ * one does, 2 on a usage, I/O, input or plugin-load error.  With --fix, the
+ * findings that count are those left after fixing.
  */
 #include <pblint/pblint.h>
 #include <pblint/plugin.h>
@@ -14,6 +15,7 @@
 #include <dirent.h>
 #include <pthread.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -35,6 +37,9 @@ typedef struct options {
     const char *select;
     long jobs;
     bool statistics;
+    int format;   /* pblint_format */
+    bool fix;     /* apply the safe fix-its in place */
+    bool dry_run; /* with fix: print them as a unified diff instead */
     char **plugins;
     size_t nplugins;
 } options;
@@ -80,6 +85,13 @@ static void usage(FILE *out)
           "                         character is 2, a tab goes to the next multiple of 8),\n"
           "                         byte (Vim's %c), codepoint\n"
           "  --plain                no source excerpt, no fix-it lines, no colour\n"
+          "  --format=FORMAT        text (default), json (pblint's schema, version 1),\n"
+          "                         sarif (SARIF 2.1.0) or github (Actions annotations);\n"
+          "                         json, sarif and github count columns in code points\n"
+          "  --fix                  apply the safe fix-its to the files, in place, then\n"
+          "                         report what remains\n"
+          "  --dry-run              with --fix: print the fixes as a unified diff (for\n"
+          "                         patch -p0) and change no file\n"
           "  --quiet                print errors only\n"
           "  --select=RULES         run only these rules: comma-separated ids or\n"
           "                         plugin/* patterns (the others are turned off)\n"
@@ -98,7 +110,7 @@ static void usage(FILE *out)
           "environment:\n"
           "  PBLINT_PLUGIN_PATH     colon-separated plugin directories or files, loaded\n"
           "                         after the built-in plugin directory\n"
-          "  PBLINT_RULES_DOC       directory of rule pages for --explain\n",
+          "  PBLINT_RULES_DOC       directory of rule pages for --explain and SARIF\n",
           out);
 }
 
@@ -183,9 +195,9 @@ static int load_plugins(pblint_ctx *ctx, const options *o)
 
 /* ------------------------------------------------------------ explain */
 
-static int explain(const char *rule)
+/* Where rule pages are looked for, in order; NULL-terminated. */
+static size_t rules_doc_dirs(const char *dirs[4])
 {
-    const char *dirs[3];
     size_t nd = 0;
     const char *env = getenv("PBLINT_RULES_DOC");
     if (env && *env)
@@ -193,6 +205,14 @@ static int explain(const char *rule)
     if (running_from_build_tree())
         dirs[nd++] = PBLINT_SOURCE_ROOT "/rules-doc";
     dirs[nd++] = PBLINT_DOC_DIR;
+    dirs[nd] = NULL;
+    return nd;
+}
+
+static int explain(const char *rule)
+{
+    const char *dirs[4];
+    size_t nd = rules_doc_dirs(dirs);
     if (!strchr(rule, '/') || strstr(rule, "..")) {
         fprintf(stderr, "pblint: error: '%s' is not a rule id (plugin/rule, e.g. amounts/fund-sum)\n",
                 rule);
@@ -302,6 +322,9 @@ enum {
     OPT_QUIET,
     OPT_SELECT,
     OPT_STATISTICS,
+    OPT_FORMAT,
+    OPT_FIX,
+    OPT_DRY_RUN,
 };
 
 static int parse_args(int argc, char **argv, options *o, strvec *plugins)
@@ -317,6 +340,9 @@ static int parse_args(int argc, char **argv, options *o, strvec *plugins)
         {"select", required_argument, NULL, OPT_SELECT},
         {"jobs", required_argument, NULL, 'j'},
         {"statistics", no_argument, NULL, OPT_STATISTICS},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"fix", no_argument, NULL, OPT_FIX},
+        {"dry-run", no_argument, NULL, OPT_DRY_RUN},
         {"no-default-plugins", no_argument, NULL, OPT_NO_DEFAULT_PLUGINS},
         {"list-rules", no_argument, NULL, OPT_LIST_RULES},
         {"explain", required_argument, NULL, OPT_EXPLAIN},
@@ -395,6 +421,20 @@ static int parse_args(int argc, char **argv, options *o, strvec *plugins)
         case OPT_STATISTICS:
             o->statistics = true;
             break;
+        case OPT_FORMAT:
+            if (pblint_format_parse(optarg, &o->format) != 0) {
+                fprintf(stderr,
+                        "pblint: error: --format takes text, json, sarif or github, not '%s'\n",
+                        optarg);
+                return 2;
+            }
+            break;
+        case OPT_FIX:
+            o->fix = true;
+            break;
+        case OPT_DRY_RUN:
+            o->dry_run = true;
+            break;
         case OPT_SELECT:
             o->select = optarg;
             break;
@@ -428,6 +468,21 @@ static int parse_args(int argc, char **argv, options *o, strvec *plugins)
     }
     o->plugins = plugins->v;
     o->nplugins = plugins->n;
+    if (o->dry_run && !o->fix) {
+        fprintf(stderr, "pblint: error: --dry-run goes with --fix\n");
+        return 2;
+    }
+    if (o->dry_run && o->format != PBLINT_FORMAT_TEXT) {
+        fprintf(stderr, "pblint: error: --fix --dry-run prints a diff; it does not combine with "
+                        "--format=%s\n",
+                pblint_format_name(o->format));
+        return 2;
+    }
+    if (o->dump_model && (o->fix || o->format != PBLINT_FORMAT_TEXT)) {
+        fprintf(stderr, "pblint: error: --dump-model prints the model as JSON; it does not "
+                        "combine with --format or --fix\n");
+        return 2;
+    }
     return -1;
 }
 
@@ -457,6 +512,9 @@ static pblint_ctx *make_ctx(const options *o, int *load_failures)
     pblint_ctx *ctx = pblint_ctx_new();
     if (!ctx)
         return NULL;
+    /* a plugin that crashes, aborts or loops costs its own findings only */
+    const char *tmo = getenv("PBLINT_CHECK_TIMEOUT_MS");
+    pblint_ctx_set_isolation(ctx, true, tmo && *tmo ? (unsigned)strtoul(tmo, NULL, 10) : 60000);
     *load_failures = load_plugins(ctx, o);
     if (o->select) {
         /* everything off, then the selected rules back to their defaults */
@@ -492,6 +550,9 @@ static pblint_ctx *make_ctx(const options *o, int *load_failures)
             pblint_ctx_free(ctx);
             return NULL;
         }
+        /* the core rules are reports about pblint itself (a crashed
+         * plugin), not rules one selects: they stay on */
+        pblint_ctx_set_severity(ctx, "core/*", PBLINT_SEV_DEFAULT);
     }
     return ctx;
 }
@@ -505,6 +566,8 @@ typedef struct job {
     size_t err_len;
     size_t counts[3];
     size_t *rule_counts; /* per rule index, for --statistics */
+    char *failure;       /* why the file could not be linted, for the JSON and SARIF logs */
+    size_t fixed;        /* --fix: findings whose fix-its were applied */
     bool failed;
     bool io_error;
     bool linted;
@@ -514,6 +577,7 @@ typedef struct job {
 typedef struct run {
     const options *o;
     const pblint_text_options *to;
+    const pblint_output_options *oo;
     job *jobs;
     size_t njobs;
     size_t nrules;
@@ -523,6 +587,186 @@ typedef struct run {
     pthread_mutex_t mu;
     pthread_cond_t cv;
 } run;
+
+/* ---------------------------------------------------------------- --fix */
+
+/* True when some diagnostic has fix-its of a rule flagged fixable. */
+static bool has_fixable(const pblint_ctx *ctx, const pblint_result *res)
+{
+    size_t n = pblint_result_diag_count(res);
+    for (size_t i = 0; i < n; i++) {
+        const pblint_diag *d = pblint_result_diag(res, i);
+        if (!pblint_diag_fixit_count(d))
+            continue;
+        long k = pblint_ctx_find_rule(ctx, pblint_diag_rule(d));
+        pblint_rule_info ri;
+        if (k >= 0 && pblint_ctx_rule(ctx, (size_t)k, &ri) == 0 && (ri.flags & PBLINT_RULE_FIXABLE))
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Replaces the file at path (a symbolic link is followed: its target is
+ * replaced) with data: a temporary file in the same directory, written,
+ * given the old file's mode, synced, then renamed over it, and the
+ * directory synced.  Refuses when the file changed since `before`.
+ */
+static int write_atomically(const char *path, const char *data, size_t len,
+                            const struct stat *before, FILE *err)
+{
+    char target[PATH_MAX];
+    if (!realpath(path, target)) {
+        fprintf(err, "pblint: error: %s: cannot write the fixes: %s\n", path, strerror(errno));
+        return -1;
+    }
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", target);
+    char *slash = strrchr(dir, '/');
+    const char *base = slash ? slash + 1 : target;
+    if (slash == dir)
+        dir[1] = '\0';
+    else if (slash)
+        *slash = '\0';
+    char tmp[PATH_MAX + 32];
+    int w = snprintf(tmp, sizeof tmp, "%s/.%s.pblint-XXXXXX", dir, base);
+    if (w < 0 || (size_t)w >= sizeof tmp) {
+        fprintf(err, "pblint: error: %s: cannot write the fixes: path too long\n", path);
+        return -1;
+    }
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(err, "pblint: error: %s: cannot write the fixes: %s: %s\n", path, tmp,
+                strerror(errno));
+        return -1;
+    }
+    const char *why = NULL;
+    size_t done = 0;
+    while (done < len) {
+        ssize_t k = write(fd, data + done, len - done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            why = strerror(errno);
+            break;
+        }
+        done += (size_t)k;
+    }
+    if (!why && fchmod(fd, before->st_mode & 07777) != 0)
+        why = strerror(errno);
+    if (!why && fchown(fd, before->st_uid, before->st_gid) != 0 && errno != EPERM)
+        why = strerror(errno);
+    if (!why && fsync(fd) != 0)
+        why = strerror(errno);
+    if (close(fd) != 0 && !why)
+        why = strerror(errno);
+    struct stat now;
+    if (!why && (stat(target, &now) != 0 || now.st_ino != before->st_ino ||
+                 now.st_dev != before->st_dev || now.st_size != before->st_size ||
+                 now.st_mtim.tv_sec != before->st_mtim.tv_sec ||
+                 now.st_mtim.tv_nsec != before->st_mtim.tv_nsec))
+        why = "the file changed while pblint was fixing it; nothing was written";
+    if (!why && rename(tmp, target) != 0)
+        why = strerror(errno);
+    if (why) {
+        unlink(tmp);
+        fprintf(err, "pblint: error: %s: cannot write the fixes: %s\n", path, why);
+        return -1;
+    }
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
+    }
+    return 0;
+}
+
+/* "PATH:LINE:COL" of a diagnostic's start, in the run's column unit. */
+static void locus(const pblint_doc *doc, const pblint_diag *d, int unit, unsigned *line,
+                  unsigned *col)
+{
+    pblint_doc_position(doc, pblint_diag_span(d).start, unit, line, col);
+}
+
+/*
+ * --fix on one linted file: applies the safe fix-its, writes the file (or,
+ * with --dry-run, the diff to out), and replaces *resp with the result of
+ * linting the fixed text: what remains.  Messages go to err.
+ */
+static void fix_one(pblint_ctx *ctx, const run *r, job *jb, pblint_result **resp,
+                    const struct stat *before, FILE *out, FILE *err)
+{
+    pblint_result *res = *resp;
+    if (!has_fixable(ctx, res))
+        return;
+    const options *o = r->o;
+    pblint_fix *fx = NULL;
+    int rc = pblint_fix_apply(ctx, res, &fx);
+    if (rc == PBLINT_EENCODING) {
+        fprintf(err, "pblint: warning: %s\n", pblint_ctx_error(ctx));
+        return;
+    }
+    if (rc != 0) {
+        fprintf(err, "pblint: error: %s\n", pblint_ctx_error(ctx));
+        jb->io_error = true;
+        return;
+    }
+    const pblint_doc *doc = pblint_result_doc(res);
+    for (size_t i = 0; i < pblint_fix_dropped_count(fx); i++) {
+        const pblint_diag *over = NULL;
+        const pblint_diag *d = pblint_fix_dropped(fx, i, &over);
+        unsigned l1, c1, l2, c2;
+        locus(doc, d, o->column_unit, &l1, &c1);
+        locus(doc, over, o->column_unit, &l2, &c2);
+        fprintf(err,
+                "%s:%u:%u: note: the fix-it of [%s] %s not applied: it overlaps the fix-it of "
+                "[%s] at %u:%u (run pblint --fix again)\n",
+                jb->path, l1, c1, pblint_diag_rule(d), o->dry_run ? "would be" : "was",
+                pblint_diag_rule(over), l2, c2);
+    }
+    if (!pblint_fix_changed(fx)) {
+        pblint_fix_free(fx);
+        return;
+    }
+    size_t len = 0;
+    const char *text = pblint_fix_text(fx, &len);
+    if (o->dry_run) {
+        if (pblint_fix_write_diff(fx, out) != 0)
+            jb->io_error = true;
+    } else if (write_atomically(jb->path, text, len, before, err) != 0) {
+        jb->io_error = true;
+        pblint_fix_free(fx);
+        return;
+    }
+    size_t napplied = pblint_fix_applied_count(fx);
+    pblint_result *again = NULL;
+    rc = pblint_lint(ctx, jb->path, text, len, &again);
+    pblint_fix_free(fx);
+    if (rc != 0) {
+        fprintf(err, "pblint: error: %s\n", pblint_ctx_error(ctx));
+        jb->io_error = true;
+        return;
+    }
+    jb->fixed = napplied;
+    pblint_result_free(res);
+    *resp = again;
+}
+
+static int render(pblint_ctx *ctx, const run *r, const pblint_result *res, FILE *out)
+{
+    pblint_output_options oo = *r->oo;
+    oo.ctx = ctx; /* this worker's context: its rule indices are the main context's */
+    switch (r->o->format) {
+    case PBLINT_FORMAT_JSON:
+        return pblint_render_json_file(res, &oo, out);
+    case PBLINT_FORMAT_SARIF:
+        return pblint_render_sarif_results(res, &oo, out);
+    case PBLINT_FORMAT_GITHUB:
+        return pblint_render_github(res, &oo, out);
+    default:
+        return pblint_render_text(res, r->to, out);
+    }
+}
 
 static void lint_one(pblint_ctx *ctx, const run *r, job *jb)
 {
@@ -538,6 +782,8 @@ static void lint_one(pblint_ctx *ctx, const run *r, job *jb)
     }
     pblint_result *res = NULL;
     int rc;
+    struct stat before;
+    bool fixing = r->o->fix && stat(jb->path, &before) == 0 && S_ISREG(before.st_mode);
     if (r->o->dump_model) {
         FILE *f = fopen(jb->path, "rb");
         if (!f) {
@@ -561,6 +807,7 @@ static void lint_one(pblint_ctx *ctx, const run *r, job *jb)
     }
     if (rc != 0) {
         fprintf(err, "pblint: error: %s\n", pblint_ctx_error(ctx));
+        jb->failure = strdup(pblint_ctx_error(ctx));
         jb->io_error = true;
         goto done;
     }
@@ -568,6 +815,8 @@ static void lint_one(pblint_ctx *ctx, const run *r, job *jb)
     if (r->o->dump_model) {
         pblint_dump_model(res, out);
     } else {
+        if (fixing)
+            fix_one(ctx, r, jb, &res, &before, out, err);
         size_t n = pblint_result_diag_count(res);
         for (size_t k = 0; k < n; k++) {
             const pblint_diag *d = pblint_result_diag(res, k);
@@ -582,7 +831,8 @@ static void lint_one(pblint_ctx *ctx, const run *r, job *jb)
                     jb->rule_counts[ri]++;
             }
         }
-        if (pblint_render_text(res, r->to, out) != 0)
+        /* --dry-run: the diff is the output */
+        if (!r->o->dry_run && render(ctx, r, res, out) != 0)
             jb->io_error = true;
     }
     pblint_result_free(res);
@@ -617,6 +867,40 @@ static void *work(void *arg)
         pthread_mutex_unlock(&r->mu);
     }
     return NULL;
+}
+
+/* --fix: a file named twice (or through two names) is fixed once; the later
+ * names are dropped, or two workers could write it at once. */
+static void drop_duplicate_files(strvec *files)
+{
+    visited *ids = calloc(files->n ? files->n : 1, sizeof *ids);
+    bool *known = calloc(files->n ? files->n : 1, sizeof *known);
+    if (!ids || !known) {
+        free(ids);
+        free(known);
+        return;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < files->n; i++) {
+        struct stat st;
+        bool have = stat(files->v[i], &st) == 0;
+        bool dup = false;
+        for (size_t j = 0; have && j < k && !dup; j++)
+            dup = known[j] && ids[j].dev == st.st_dev && ids[j].ino == st.st_ino;
+        if (dup) {
+            fprintf(stderr, "pblint: note: %s is a file named before; it is linted and fixed once\n",
+                    files->v[i]);
+            free(files->v[i]);
+            continue;
+        }
+        known[k] = have;
+        if (have)
+            ids[k] = (visited){st.st_dev, st.st_ino};
+        files->v[k++] = files->v[i];
+    }
+    files->n = k;
+    free(ids);
+    free(known);
 }
 
 static long default_jobs(void)
@@ -688,11 +972,32 @@ int main(int argc, char **argv)
     }
     if (o.quiet)
         to.min_severity = PBLINT_SEV_ERROR;
+    pblint_output_options oo = PBLINT_OUTPUT_OPTIONS_INIT;
+    oo.min_severity = to.min_severity;
+
+    if (o.fix)
+        drop_duplicate_files(&files);
+
+    /* the log's envelope (JSON, SARIF); --dry-run prints a diff instead */
+    pblint_log *log = NULL;
+    if (!o.dump_model && !o.dry_run) {
+        const char *dirs[4];
+        rules_doc_dirs(dirs);
+        pblint_log_options lo = PBLINT_LOG_OPTIONS_INIT;
+        lo.format = o.format;
+        lo.ctx = ctx;
+        lo.rules_doc_dirs = dirs;
+        if (pblint_log_begin(&lo, stdout, &log) != 0) {
+            fprintf(stderr, "pblint: error: cannot write the output\n");
+            return 2;
+        }
+    }
 
     run r;
     memset(&r, 0, sizeof r);
     r.o = &o;
     r.to = &to;
+    r.oo = &oo;
     r.njobs = files.n;
     r.nrules = pblint_ctx_rule_count(ctx);
     r.jobs = calloc(files.n ? files.n : 1, sizeof *r.jobs);
@@ -741,7 +1046,7 @@ int main(int argc, char **argv)
 
     size_t counts[3] = {0, 0, 0};
     size_t *rule_totals = o.statistics ? calloc(r.nrules ? r.nrules : 1, sizeof(size_t)) : NULL;
-    size_t linted = 0;
+    size_t linted = 0, fixed = 0, fixed_files = 0;
     bool failed = false;
     /* the main thread lints too, and prints every job in file order */
     for (size_t i = 0; i < files.n; i++) {
@@ -760,8 +1065,14 @@ int main(int argc, char **argv)
         }
         pthread_mutex_unlock(&r.mu);
         job *jb = &r.jobs[i];
-        if (jb->out_len)
+        if (log) {
+            if (pblint_log_add(log, jb->out, jb->out_len) != 0)
+                io_errors++;
+            if (jb->failure)
+                pblint_log_add_failure(log, jb->path, jb->failure);
+        } else if (jb->out_len) {
             fwrite(jb->out, 1, jb->out_len, stdout);
+        }
         if (jb->err_len) {
             fflush(stdout);
             fwrite(jb->err, 1, jb->err_len, stderr);
@@ -774,9 +1085,12 @@ int main(int argc, char **argv)
         failed |= jb->failed;
         io_errors += jb->io_error;
         linted += jb->linted;
+        fixed += jb->fixed;
+        fixed_files += jb->fixed > 0;
         free(jb->out);
         free(jb->err);
         free(jb->rule_counts);
+        free(jb->failure);
         jb->out = jb->err = NULL;
         pthread_mutex_lock(&r.mu);
         r.printed = i + 1;
@@ -792,20 +1106,33 @@ int main(int argc, char **argv)
     (void)started;
     free(ws);
     free(tids);
+    if (log) {
+        pblint_log_summary sum = {counts[PBLINT_SEV_ERROR], counts[PBLINT_SEV_WARNING],
+                                  counts[PBLINT_SEV_NOTE], linted};
+        if (pblint_log_end(log, &sum) != 0)
+            io_errors++;
+    }
     fflush(stdout);
 
     if (rule_totals) {
+        /* after a JSON or SARIF log, stdout must stay one JSON document */
+        FILE *sout = o.format == PBLINT_FORMAT_JSON || o.format == PBLINT_FORMAT_SARIF ? stderr
+                                                                                       : stdout;
         for (size_t k = 0; k < r.nrules; k++) {
             if (!rule_totals[k])
                 continue;
             pblint_rule_info ri;
             pblint_ctx_rule(ctx, k, &ri);
-            fprintf(stdout, "%6zu  %-7s  %s\n", rule_totals[k],
+            fprintf(sout, "%6zu  %-7s  %s\n", rule_totals[k],
                     pblint_severity_name(ri.severity), ri.id);
         }
         free(rule_totals);
     }
 
+    if (o.fix)
+        fprintf(stderr, "pblint: %s %zu finding%s in %zu file%s\n",
+                o.dry_run ? "would fix" : "fixed", fixed, fixed == 1 ? "" : "s", fixed_files,
+                fixed_files == 1 ? "" : "s");
     if (!o.dump_model) {
         char summary[256];
         int len = 0;

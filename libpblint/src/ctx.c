@@ -5,6 +5,11 @@
 #include "internal.h"
 
 #include <dirent.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
@@ -26,6 +31,8 @@ static const struct {
     {"parse/conversion-artifact", "leftovers of the Word-to-text conversion (HTML tags, bookmarks)",
      PBLINT_SEV_NOTE},
     {"core/check-failed", "a rule's check failed on this file, so its findings may be missing",
+     PBLINT_SEV_ERROR},
+    {"core/plugin-failed", "a plugin crashed or ran out of time on this file; its other findings were kept",
      PBLINT_SEV_ERROR},
 };
 
@@ -103,11 +110,14 @@ pblint_ctx *pblint_ctx_new(void)
     if (!ctx)
         return NULL;
     if (add_plugin(ctx, "(built in)", "parse", PBLINT_VERSION_STRING,
-                   "the reader's findings about the input", NULL))
+                   "the reader's findings about the input", NULL) ||
+        add_plugin(ctx, "(built in)", "core", PBLINT_VERSION_STRING,
+                   "reports about pblint itself: failed checks, crashed plugins", NULL))
         goto fail;
     for (size_t i = 0; i < PB_ARRAY_LEN(BUILTIN_RULES); i++)
-        if (add_rule(ctx, 0, BUILTIN_RULES[i].id, BUILTIN_RULES[i].summary,
-                     BUILTIN_RULES[i].severity, 0, NULL))
+        if (add_rule(ctx, strncmp(BUILTIN_RULES[i].id, "core/", 5) == 0 ? 1 : 0,
+                     BUILTIN_RULES[i].id, BUILTIN_RULES[i].summary, BUILTIN_RULES[i].severity, 0,
+                     NULL))
             goto fail;
     return ctx;
 fail:
@@ -504,6 +514,356 @@ int pblint_parse(pblint_ctx *ctx, const char *name, const void *bytes, size_t le
     return 0;
 }
 
+int pblint_ctx_set_isolation(pblint_ctx *ctx, bool on, unsigned timeout_ms)
+{
+    if (!ctx)
+        return PBLINT_EINVAL;
+    ctx->isolate = on;
+    ctx->check_timeout_ms = timeout_ms;
+    return 0;
+}
+
+static void run_check(pblint_ctx *ctx, pblint_result *res, pb_rule *r)
+{
+    pblint_check chk = {ctx, r, res};
+    int crc = r->check(&chk, res->doc);
+    if (crc != 0)
+        pb_emit(ctx, res, "core/check-failed", PBLINT_SEV_DEFAULT, (pblint_span){0, 0},
+                "rule %s failed on this file (%s), so its findings may be missing", r->id,
+                pblint_strerror(crc));
+}
+
+/* ---------------------------------------------------------- isolation */
+
+/*
+ * The child runs the checks and streams what they find to the parent, one
+ * record at a time: 'S' rule-index (starting a rule), 'D' a diagnostic with
+ * its notes and fix-its, 'E' (all done).  A crash or a time-out leaves the
+ * parent knowing which rule was running: it reports that rule, and starts a
+ * new child at the rule after it, so no other rule's findings are lost.
+ */
+typedef struct wbuf {
+    char *p;
+    size_t n, cap;
+} wbuf;
+
+static void wb_put(wbuf *w, const void *data, size_t n)
+{
+    if (w->n + n > w->cap) {
+        size_t nc = w->cap ? w->cap * 2 : 4096;
+        while (nc < w->n + n)
+            nc *= 2;
+        char *np = realloc(w->p, nc);
+        if (!np)
+            _exit(3);
+        w->p = np;
+        w->cap = nc;
+    }
+    memcpy(w->p + w->n, data, n);
+    w->n += n;
+}
+
+static void wb_u32(wbuf *w, uint32_t v) { wb_put(w, &v, sizeof v); }
+
+static void wb_str(wbuf *w, const char *s)
+{
+    uint32_t n = s ? (uint32_t)strlen(s) : 0;
+    wb_u32(w, n);
+    wb_put(w, s, n);
+}
+
+static void write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            _exit(4);
+        }
+        p += k;
+        n -= (size_t)k;
+    }
+}
+
+static void child_checks(pblint_ctx *ctx, pblint_result *res, size_t from, int fd)
+{
+    wbuf w = {0};
+    for (size_t i = from; i < ctx->nrules; i++) {
+        pb_rule *r = &ctx->rules[i];
+        if (!r->check || r->severity == PBLINT_SEV_OFF)
+            continue;
+        w.n = 0;
+        wb_put(&w, "S", 1);
+        wb_u32(&w, (uint32_t)i);
+        write_all(fd, w.p, w.n);
+        size_t before = res->ndiags;
+        run_check(ctx, res, r);
+        w.n = 0;
+        for (size_t k = before; k < res->ndiags; k++) {
+            const pblint_diag *d = res->diags[k];
+            wb_put(&w, "D", 1);
+            wb_str(&w, d->rule);
+            wb_u32(&w, (uint32_t)d->severity);
+            wb_u32(&w, d->span.start);
+            wb_u32(&w, d->span.end);
+            wb_str(&w, d->message);
+            wb_u32(&w, (uint32_t)d->nnotes);
+            for (size_t j = 0; j < d->nnotes; j++) {
+                wb_u32(&w, d->notes[j].span.start);
+                wb_u32(&w, d->notes[j].span.end);
+                wb_str(&w, d->notes[j].message);
+            }
+            wb_u32(&w, (uint32_t)d->nfixits);
+            for (size_t j = 0; j < d->nfixits; j++) {
+                wb_u32(&w, d->fixits[j].span.start);
+                wb_u32(&w, d->fixits[j].span.end);
+                wb_str(&w, d->fixits[j].text);
+            }
+        }
+        if (w.n)
+            write_all(fd, w.p, w.n);
+    }
+    write_all(fd, "E", 1);
+    _exit(0);
+}
+
+typedef struct rbuf {
+    const char *p;
+    size_t n, off;
+    bool bad;
+} rbuf;
+
+static uint32_t rb_u32(rbuf *r)
+{
+    uint32_t v = 0;
+    if (r->off + 4 > r->n) {
+        r->bad = true;
+        return 0;
+    }
+    memcpy(&v, r->p + r->off, 4);
+    r->off += 4;
+    return v;
+}
+
+static char *rb_str(rbuf *r, pb_arena *a)
+{
+    uint32_t n = rb_u32(r);
+    if (r->bad || r->off + n > r->n) {
+        r->bad = true;
+        return NULL;
+    }
+    char *s = pb_strndup(a, r->p + r->off, n);
+    r->off += n;
+    return s;
+}
+
+static pblint_diag *diag_from_parts(pblint_result *res, const char *rule, int sev, pblint_span sp,
+                                    const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    pblint_diag *d = pb_diag_new(res, rule, sev, sp, fmt, ap);
+    va_end(ap);
+    return d;
+}
+
+/* Parses complete records from buf[*off..n); returns false when the stream
+ * says the child is done.  *current gets the rule being run. */
+static bool parse_records(pblint_result *res, const char *buf, size_t n, size_t *off,
+                          long *current, bool *done)
+{
+    pb_arena *a = &res->doc->arena;
+    for (;;) {
+        rbuf r = {buf, n, *off, false};
+        if (r.off >= n)
+            return true;
+        char tag = buf[r.off++];
+        if (tag == 'E') {
+            *off = r.off;
+            *done = true;
+            return true;
+        }
+        if (tag == 'S') {
+            uint32_t i = rb_u32(&r);
+            if (r.bad)
+                return true; /* incomplete: wait for more */
+            *current = (long)i;
+            *off = r.off;
+            continue;
+        }
+        if (tag != 'D')
+            return false;
+        char *rule = rb_str(&r, a);
+        int sev = (int)rb_u32(&r);
+        pblint_span sp;
+        sp.start = rb_u32(&r);
+        sp.end = rb_u32(&r);
+        char *msg = rb_str(&r, a);
+        uint32_t nn = rb_u32(&r);
+        if (r.bad)
+            return true;
+        /* read the whole record before creating anything */
+        size_t save = r.off;
+        for (uint32_t j = 0; j < nn && !r.bad; j++) {
+            rb_u32(&r);
+            rb_u32(&r);
+            uint32_t l = rb_u32(&r);
+            if (!r.bad && r.off + l > r.n)
+                r.bad = true;
+            else
+                r.off += l;
+        }
+        uint32_t nf = r.bad ? 0 : rb_u32(&r);
+        for (uint32_t j = 0; j < nf && !r.bad; j++) {
+            rb_u32(&r);
+            rb_u32(&r);
+            uint32_t l = rb_u32(&r);
+            if (!r.bad && r.off + l > r.n)
+                r.bad = true;
+            else
+                r.off += l;
+        }
+        if (r.bad)
+            return true;
+        r.off = save;
+        pblint_diag *d = diag_from_parts(res, rule, sev, sp, "%s", msg ? msg : "");
+        for (uint32_t j = 0; j < nn; j++) {
+            pblint_span ns;
+            ns.start = rb_u32(&r);
+            ns.end = rb_u32(&r);
+            char *nm = rb_str(&r, a);
+            if (d)
+                pblint_diag_add_note(d, ns, "%s", nm ? nm : "");
+        }
+        nf = rb_u32(&r);
+        for (uint32_t j = 0; j < nf; j++) {
+            pblint_span fs;
+            fs.start = rb_u32(&r);
+            fs.end = rb_u32(&r);
+            char *ft = rb_str(&r, a);
+            if (d)
+                pblint_diag_add_fixit(d, fs, ft ? ft : "");
+        }
+        *off = r.off;
+    }
+}
+
+static long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void isolated_checks(pblint_ctx *ctx, pblint_result *res)
+{
+    size_t from = 0;
+    while (from < ctx->nrules) {
+        int fds[2];
+        if (pipe(fds) != 0)
+            break;
+        fflush(NULL);
+        pid_t pid = fork();
+        if (pid < 0) {
+            close(fds[0]);
+            close(fds[1]);
+            break;
+        }
+        if (pid == 0) {
+            close(fds[0]);
+            signal(SIGPIPE, SIG_DFL);
+            child_checks(ctx, res, from, fds[1]);
+        }
+        close(fds[1]);
+        char *buf = NULL;
+        size_t n = 0, cap = 0, off = 0;
+        long current = -1;
+        bool done = false, timed_out = false, garbled = false;
+        long started = now_ms();
+        long last_current = -1;
+        for (;;) {
+            int wait = -1;
+            if (ctx->check_timeout_ms) {
+                long left = (long)ctx->check_timeout_ms - (now_ms() - started);
+                wait = left > 0 ? (int)left : 0;
+            }
+            struct pollfd pfd = {fds[0], POLLIN, 0};
+            int pr = poll(&pfd, 1, wait);
+            if (pr == 0) {
+                timed_out = true;
+                kill(pid, SIGKILL);
+                break;
+            }
+            if (pr < 0) {
+                if (errno == EINTR)
+                    continue;
+                break;
+            }
+            if (n + 65536 > cap) {
+                size_t nc = cap ? cap * 2 : 131072;
+                char *nb = realloc(buf, nc);
+                if (!nb) {
+                    kill(pid, SIGKILL);
+                    break;
+                }
+                buf = nb;
+                cap = nc;
+            }
+            ssize_t k = read(fds[0], buf + n, cap - n);
+            if (k < 0 && errno == EINTR)
+                continue;
+            if (k <= 0)
+                break;
+            n += (size_t)k;
+            if (!parse_records(res, buf, n, &off, &current, &done)) {
+                garbled = true;
+                kill(pid, SIGKILL);
+                break;
+            }
+            if (current != last_current) {
+                /* the time limit is per rule */
+                last_current = current;
+                started = now_ms();
+            }
+            if (done)
+                break;
+        }
+        close(fds[0]);
+        free(buf);
+        int status = 0;
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+            ;
+        if (done)
+            return;
+        /* the child died in rule `current` (or before it started any) */
+        if (current < 0 || (size_t)current >= ctx->nrules)
+            break;
+        pb_rule *r = &ctx->rules[current];
+        char why[128];
+        if (timed_out)
+            snprintf(why, sizeof why, "ran for more than %u ms and was stopped",
+                     ctx->check_timeout_ms);
+        else if (garbled)
+            snprintf(why, sizeof why, "sent malformed results");
+        else if (WIFSIGNALED(status))
+            snprintf(why, sizeof why, "crashed (%s)", strsignal(WTERMSIG(status)));
+        else
+            snprintf(why, sizeof why, "exited with status %d", WEXITSTATUS(status));
+        pb_emit(ctx, res, "core/plugin-failed", PBLINT_SEV_DEFAULT, (pblint_span){0, 0},
+                "rule %s of plugin '%s' (%s) %s on this file; its findings here are missing, "
+                "the other rules' are kept",
+                r->id, r->plugin, ctx->plugins[r->plugin_index].path, why);
+        from = (size_t)current + 1;
+    }
+    /* could not isolate (no fork): run what is left in this process */
+    for (size_t i = from; i < ctx->nrules; i++) {
+        pb_rule *r = &ctx->rules[i];
+        if (r->check && r->severity != PBLINT_SEV_OFF)
+            run_check(ctx, res, r);
+    }
+}
+
 int pblint_lint(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
                 pblint_result **out)
 {
@@ -511,16 +871,14 @@ int pblint_lint(pblint_ctx *ctx, const char *name, const void *bytes, size_t len
     if (rc != 0)
         return rc;
     pblint_result *res = *out;
-    for (size_t i = 0; i < ctx->nrules; i++) {
-        pb_rule *r = &ctx->rules[i];
-        if (!r->check || r->severity == PBLINT_SEV_OFF)
-            continue;
-        pblint_check chk = {ctx, r, res};
-        int crc = r->check(&chk, res->doc);
-        if (crc != 0)
-            pb_emit(ctx, res, "core/check-failed", PBLINT_SEV_DEFAULT, (pblint_span){0, 0},
-                    "rule %s failed on this file (%s), so its findings may be missing", r->id,
-                    pblint_strerror(crc));
+    if (ctx->isolate) {
+        isolated_checks(ctx, res);
+    } else {
+        for (size_t i = 0; i < ctx->nrules; i++) {
+            pb_rule *r = &ctx->rules[i];
+            if (r->check && r->severity != PBLINT_SEV_OFF)
+                run_check(ctx, res, r);
+        }
     }
     pb_result_sort(res);
     return 0;

@@ -301,6 +301,8 @@ struct pblint_ctx {
     pb_rule *rules;
     size_t nrules, rules_cap;
     char error[2048];
+    bool isolate;              /* run plugin checks in a child process */
+    unsigned check_timeout_ms; /* per rule, in the child; 0 = none */
 };
 
 struct pblint_check {

@@ -494,6 +494,15 @@ PBLINT_API int pblint_ctx_set_severity(pblint_ctx *ctx, const char *pattern, int
 PBLINT_API int pblint_ctx_set_option(pblint_ctx *ctx, const char *rule_id, const char *key,
                                      const char *value);
 
+/**
+ * Runs every plugin check in a child process (fork) with a time limit per
+ * rule, so that a plugin that crashes, aborts or loops cannot take the host
+ * down: the failure is reported as core/plugin-failed naming the rule, and
+ * the other rules' findings are kept.  Off by default for library users;
+ * the pblint CLI and editor server turn it on.  timeout_ms 0 = no limit.
+ */
+PBLINT_API int pblint_ctx_set_isolation(pblint_ctx *ctx, bool on, unsigned timeout_ms);
+
 typedef struct pblint_result pblint_result;
 
 /**
