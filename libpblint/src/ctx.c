@@ -460,6 +460,80 @@ int pblint_ctx_set_option(pblint_ctx *ctx, const char *rule_id, const char *key,
     return 0;
 }
 
+/* ------------------------------------------- configuration support */
+/* (pblint_ctx_reset_rules and the internal rules of policy.c; see config.c) */
+
+static void free_options(pb_rule *r)
+{
+    for (size_t k = 0; k < r->noptions; k++) {
+        free(r->options[k].key);
+        free(r->options[k].value);
+    }
+    free(r->options);
+    r->options = NULL;
+    r->noptions = r->options_cap = 0;
+}
+
+void pblint_ctx_reset_rules(pblint_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    for (size_t i = 0; i < ctx->nrules; i++) {
+        pb_rule *r = &ctx->rules[i];
+        free_options(r);
+        r->severity = r->default_severity;
+        r->severity_set = false;
+        if (strcmp(r->plugin, PB_POLICY_GROUP) == 0 && !ctx->plugins[r->plugin_index].handle) {
+            /* a policy belongs to the configuration that declared it: it is
+             * gone until a configuration declares it again */
+            r->data = NULL;
+            r->severity = PBLINT_SEV_OFF;
+        }
+    }
+}
+
+long pb_ctx_add_internal_rule(pblint_ctx *ctx, const char *group, const char *name,
+                              const char *summary, int severity, pblint_check_fn check, void *data)
+{
+    if (!ctx || !group || !name || !summary)
+        return PBLINT_EINVAL;
+    size_t pi = ctx->nplugins;
+    for (size_t i = 0; i < ctx->nplugins; i++)
+        if (strcmp(ctx->plugins[i].name, group) == 0)
+            pi = i;
+    if (pi < ctx->nplugins && ctx->plugins[pi].handle) {
+        pb_ctx_seterr(ctx, "the plugin '%s' loaded from %s takes the name of pblint's built-in "
+                           "group of configuration rules; rename the plugin",
+                      group, ctx->plugins[pi].path);
+        return PBLINT_EPLUGIN;
+    }
+    if (pi == ctx->nplugins &&
+        add_plugin(ctx, "(configuration)", group, PBLINT_VERSION_STRING,
+                   "rules declared in a configuration file", NULL))
+        return PBLINT_ENOMEM;
+    char id[160];
+    snprintf(id, sizeof id, "%s/%s", group, name);
+    for (size_t i = 0; i < ctx->nrules; i++) {
+        pb_rule *r = &ctx->rules[i];
+        if (strcmp(r->id, id) != 0)
+            continue;
+        char *s = strdup(summary);
+        if (!s)
+            return PBLINT_ENOMEM;
+        free(r->summary);
+        r->summary = s;
+        r->default_severity = severity;
+        r->check = check;
+        r->data = data;
+        return (long)i;
+    }
+    int rc = add_rule(ctx, pi, id, summary, severity, 0, check);
+    if (rc != 0)
+        return rc;
+    ctx->rules[ctx->nrules - 1].data = data;
+    return (long)(ctx->nrules - 1);
+}
+
 /* ----------------------------------------------------------- pipeline */
 
 #define PB_MAX_INPUT (256u * 1024u * 1024u)

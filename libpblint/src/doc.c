@@ -2,6 +2,7 @@
 #include "internal.h"
 
 static const pblint_value EMPTY_VALUE;
+static const pblint_text EMPTY_TEXT = {"", 0, "", 0, NULL, {0, 0}, 0};
 
 const char *pblint_doc_name(const pblint_doc *doc) { return doc->src.name; }
 
@@ -70,20 +71,20 @@ const pblint_section *pblint_doc_section(const pblint_doc *doc, size_t i)
     return i < doc->nsections ? doc->sections[i] : NULL;
 }
 
-const pblint_text *pblint_section_title(const pblint_section *s) { return &s->title; }
+const pblint_text *pblint_section_title(const pblint_section *s) { return s ? &s->title : &EMPTY_TEXT; }
 
 int pblint_section_year(const pblint_section *s, pblint_span *where)
 {
     if (where)
-        *where = s->year_span;
-    return s->year;
+        *where = s ? s->year_span : (pblint_span){0, 0};
+    return s ? s->year : 0;
 }
 
 int pblint_section_money_unit(const pblint_section *s, pblint_span *where)
 {
     if (where)
-        *where = s->unit_span;
-    return s->money_unit;
+        *where = s ? s->unit_span : (pblint_span){0, 0};
+    return s ? s->money_unit : PBLINT_MONEY_NONE;
 }
 
 size_t pblint_doc_field_count(const pblint_doc *doc) { return doc->nfields; }
@@ -103,16 +104,16 @@ const pblint_field *pblint_doc_field(const pblint_doc *doc, const char *key)
     return NULL;
 }
 
-const char *pblint_field_key(const pblint_field *f) { return f->key; }
-const pblint_text *pblint_field_label(const pblint_field *f) { return &f->label; }
-const pblint_text *pblint_field_text(const pblint_field *f) { return &f->text; }
-const pblint_value *pblint_field_value(const pblint_field *f) { return &f->value; }
-size_t pblint_field_section(const pblint_field *f) { return f->section; }
-size_t pblint_field_choice_count(const pblint_field *f) { return f->nchoices; }
+const char *pblint_field_key(const pblint_field *f) { return f ? f->key : ""; }
+const pblint_text *pblint_field_label(const pblint_field *f) { return f ? &f->label : &EMPTY_TEXT; }
+const pblint_text *pblint_field_text(const pblint_field *f) { return f ? &f->text : &EMPTY_TEXT; }
+const pblint_value *pblint_field_value(const pblint_field *f) { return f ? &f->value : &EMPTY_VALUE; }
+size_t pblint_field_section(const pblint_field *f) { return f ? f->section : 0; }
+size_t pblint_field_choice_count(const pblint_field *f) { return f ? f->nchoices : 0; }
 
 static int get_choice(const pb_choice *arr, size_t n, size_t i, pblint_choice *out)
 {
-    if (i >= n || !out)
+    if (!arr || i >= n || !out)
         return PBLINT_EINVAL;
     out->label = &arr[i].label;
     out->checked = arr[i].checked;
@@ -122,7 +123,7 @@ static int get_choice(const pb_choice *arr, size_t n, size_t i, pblint_choice *o
 
 int pblint_field_choice(const pblint_field *f, size_t i, pblint_choice *out)
 {
-    return get_choice(f->choices, f->nchoices, i, out);
+    return f ? get_choice(f->choices, f->nchoices, i, out) : PBLINT_EINVAL;
 }
 
 const char *pblint_table_kind_name(int kind)
@@ -151,50 +152,50 @@ const pblint_table *pblint_doc_table(const pblint_doc *doc, size_t i)
     return i < doc->ntables ? doc->tables[i] : NULL;
 }
 
-int pblint_table_kind(const pblint_table *t) { return t->kind; }
-pblint_span pblint_table_span(const pblint_table *t) { return t->span; }
-size_t pblint_table_section(const pblint_table *t) { return t->section; }
-int pblint_table_money_unit(const pblint_table *t) { return t->money_unit; }
+int pblint_table_kind(const pblint_table *t) { return t ? t->kind : PBLINT_TABLE_UNKNOWN; }
+pblint_span pblint_table_span(const pblint_table *t) { return t ? t->span : (pblint_span){0, 0}; }
+size_t pblint_table_section(const pblint_table *t) { return t ? t->section : 0; }
+int pblint_table_money_unit(const pblint_table *t) { return t ? t->money_unit : PBLINT_MONEY_NONE; }
 
 bool pblint_table_has_column(const pblint_table *t, int role)
 {
-    return role > 0 && role < PBLINT_COL__COUNT && t->has_col[role];
+    return t && role > 0 && role < PBLINT_COL__COUNT && t->has_col[role];
 }
 
-size_t pblint_table_row_count(const pblint_table *t) { return t->nrows; }
+size_t pblint_table_row_count(const pblint_table *t) { return t ? t->nrows : 0; }
 
 const pblint_row *pblint_table_row(const pblint_table *t, size_t i)
 {
-    return i < t->nrows ? &t->rows[i] : NULL;
+    return t && i < t->nrows ? &t->rows[i] : NULL;
 }
 
-int pblint_row_kind(const pblint_row *r) { return r->kind; }
-pblint_span pblint_row_span(const pblint_row *r) { return r->span; }
-pblint_span pblint_row_extent(const pblint_row *r) { return r->extent; }
-unsigned pblint_row_depth(const pblint_row *r) { return r->depth; }
-long pblint_row_parent(const pblint_row *r) { return r->parent; }
+int pblint_row_kind(const pblint_row *r) { return r ? r->kind : PBLINT_ROW_DATA; }
+pblint_span pblint_row_span(const pblint_row *r) { return r ? r->span : (pblint_span){0, 0}; }
+pblint_span pblint_row_extent(const pblint_row *r) { return r ? r->extent : (pblint_span){0, 0}; }
+unsigned pblint_row_depth(const pblint_row *r) { return r ? r->depth : 0; }
+long pblint_row_parent(const pblint_row *r) { return r ? r->parent : -1; }
 
 const pblint_cell *pblint_row_cell(const pblint_row *r, int role)
 {
-    return role > 0 && role < PBLINT_COL__COUNT ? r->by_role[role] : NULL;
+    return r && role > 0 && role < PBLINT_COL__COUNT ? r->by_role[role] : NULL;
 }
 
-size_t pblint_row_cell_count(const pblint_row *r) { return r->ncells; }
+size_t pblint_row_cell_count(const pblint_row *r) { return r ? r->ncells : 0; }
 
 const pblint_cell *pblint_row_cell_at(const pblint_row *r, size_t i)
 {
-    return i < r->ncells ? &r->cells[i] : NULL;
+    return r && i < r->ncells ? &r->cells[i] : NULL;
 }
 
-int pblint_cell_role(const pblint_cell *c) { return c->role; }
-const pblint_text *pblint_cell_text(const pblint_cell *c) { return &c->text; }
+int pblint_cell_role(const pblint_cell *c) { return c ? c->role : PBLINT_COL_NONE; }
+const pblint_text *pblint_cell_text(const pblint_cell *c) { return c ? &c->text : &EMPTY_TEXT; }
 const pblint_value *pblint_cell_value(const pblint_cell *c) { return c ? c->value : &EMPTY_VALUE; }
-bool pblint_cell_inherited(const pblint_cell *c) { return c->inherited; }
-size_t pblint_cell_choice_count(const pblint_cell *c) { return c->nchoices; }
+bool pblint_cell_inherited(const pblint_cell *c) { return c && c->inherited; }
+size_t pblint_cell_choice_count(const pblint_cell *c) { return c ? c->nchoices : 0; }
 
 int pblint_cell_choice(const pblint_cell *c, size_t i, pblint_choice *out)
 {
-    return get_choice(c->choices, c->nchoices, i, out);
+    return c ? get_choice(c->choices, c->nchoices, i, out) : PBLINT_EINVAL;
 }
 
 size_t pblint_doc_paragraph_count(const pblint_doc *doc) { return doc->nparas; }

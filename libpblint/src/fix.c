@@ -18,7 +18,7 @@
  *
  * The diff works on whole lines (ended by LF, as patch reads them) of the
  * file's contents, BOM included: each group of edits that touch the same
- * lines becomes a change block, and blocks closer than 2 * 3 lines share a
+ * or adjacent lines becomes a change block, and blocks closer than 2 * 3 lines share a
  * hunk, as in diff -U3.
  */
 #include "internal.h"
@@ -414,8 +414,10 @@ static void put_range(FILE *out, char sign, size_t start, size_t count)
         fprintf(out, "%c%zu,%zu", sign, count ? start + 1 : start, count);
 }
 
-/* Builds the blocks: edits touching the same (or overlapping) old lines
- * share one; the new bytes are the old lines with the block's edits. */
+/* Builds the blocks: edits touching the same or adjacent old lines share
+ * one (so that a run of changed lines is shown as its "-" lines, then its
+ * "+" lines, as diff does); the new bytes are the old lines with the
+ * block's edits. */
 static int make_blocks(const pblint_fix *fx, const pb_lines *ol, pb_block **out, size_t *nout)
 {
     *out = NULL;
@@ -432,7 +434,7 @@ static int make_blocks(const pblint_fix *fx, const pb_lines *ol, pb_block **out,
             size_t s = e->start + fx->bom, en = e->end + fx->bom;
             size_t a = line_of(ol, s);
             size_t b = en > s ? line_of(ol, en - 1) : a;
-            if (j > i && a > l2)
+            if (j > i && a > l2 + 1)
                 break;
             if (b > l2)
                 l2 = b;

@@ -156,7 +156,10 @@ int pb_grid_read(const pb_source *src, pb_arena *a, pb_grid *out)
                 j++;
             bool before_blank = (i == 0 || li[i - 1].cls == CLS_BLANK);
             bool after_blank = (j == nl || li[j].cls == CLS_BLANK);
-            if (j - i >= 2 || (before_blank && after_blank)) {
+            /* a run touching a tab row is that table's continuation lines
+             * (a converter that strips trailing tabs writes them so) */
+            bool by_tabs = (i > 0 && li[i - 1].cls == CLS_TABS) || (j < nl && li[j].cls == CLS_TABS);
+            if (!by_tabs && (j - i >= 2 || (before_blank && after_blank))) {
                 row.layout = PB_LAYOUT_CELL_LINES;
                 row.cells = pb_alloc(a, (j - i) * sizeof(pblint_span));
                 if (!row.cells) {

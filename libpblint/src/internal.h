@@ -204,6 +204,7 @@ struct pblint_section {
 typedef struct pb_para {
     const pblint_text *text;
     const char *field_key;
+    size_t section;
 } pb_para;
 
 struct pblint_doc {
@@ -285,6 +286,7 @@ typedef struct pb_rule {
     size_t plugin_index;
     pb_option *options;
     size_t noptions, options_cap;
+    void *data;          /* internal rules (policy/...): what the check runs; not owned */
 } pb_rule;
 
 typedef struct pb_plugin {
@@ -293,6 +295,7 @@ typedef struct pb_plugin {
     char *version;
     char *summary;
     void *handle; /* dlopen handle, NULL for built-in groups */
+    bool from_config; /* loaded because a configuration file named it */
 } pb_plugin;
 
 struct pblint_ctx {
@@ -318,6 +321,20 @@ PB_HIDDEN pb_rule *pb_ctx_rule(pblint_ctx *ctx, const char *id);
  * honouring the severity configured in ctx (dropped when off). */
 PB_HIDDEN pblint_diag *pb_emit(pblint_ctx *ctx, pblint_result *res, const char *rule_id, int sev,
                                pblint_span span, const char *fmt, ...) PBLINT_PRINTF(6, 7);
+
+/* ---------------------------------------------- configuration support */
+
+/* The built-in group of the rules declared by a configuration's policies. */
+#define PB_POLICY_GROUP "policy"
+
+/*
+ * Registers an internal rule GROUP/NAME of a built-in group (created on
+ * demand), or, when it exists, updates its summary, default severity, check
+ * and data.  Returns the rule's index, or a negative PBLINT_E* code.
+ */
+PB_HIDDEN long pb_ctx_add_internal_rule(pblint_ctx *ctx, const char *group, const char *name,
+                                        const char *summary, int severity, pblint_check_fn check,
+                                        void *data);
 
 /* Builds the model of res->doc (whose src is decoded) from its grid. */
 PB_HIDDEN int pb_model_build(pblint_ctx *ctx, pblint_result *res);

@@ -172,6 +172,17 @@ static int parse_value(builder *b, const pblint_text *t, int hint, int unit, pbl
         v->span = pblint_text_map(t, v->span.start, v->span.end - v->span.start);
     else
         v->span = t->len ? whole : (pblint_span){t->span.start, t->span.start};
+    /* the text was NFKC'd: the source says whether digits or signs were
+     * full-width (U+FF01..U+FF5E are EF BC 81..EF BD 9E) */
+    if (v->kind != PBLINT_VAL_EMPTY && v->kind != PBLINT_VAL_TEXT && v->kind != PBLINT_VAL_WORD) {
+        const unsigned char *raw = (const unsigned char *)b->src->text;
+        for (uint32_t i = v->span.start; i + 2 < v->span.end; i++) {
+            if (raw[i] == 0xEF && (raw[i + 1] == 0xBC || raw[i + 1] == 0xBD)) {
+                v->flags |= PBLINT_VALF_FULLWIDTH;
+                break;
+            }
+        }
+    }
     return 0;
 }
 
@@ -347,7 +358,7 @@ static int push_para(builder *b, const pblint_text *t, const char *key)
     if (!copy)
         return PBLINT_ENOMEM;
     *copy = *t;
-    pb_para p = {copy, key};
+    pb_para p = {copy, key, b->section};
     return PB_PUSH(b->doc->paras, b->doc->nparas, b->doc->paras_cap, p);
 }
 
@@ -828,14 +839,9 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
     if (kind == PBLINT_ROW_HEADER) {
         best = 0;
     } else {
-        /* A row that starts with a blank cell keeps its columns (the blank
-         * is a merged cell) or has one blank too many; a row that starts
-         * with content may have lost its leading blank cells. */
-        static const int lead_blank[] = {0, -1};
-        static const int lead_text[] = {0, 1, 2};
-        bool blank0 = n > 0 && cells[0].len == 0;
-        const int *shifts = blank0 ? lead_blank : lead_text;
-        size_t nshifts = blank0 ? PB_ARRAY_LEN(lead_blank) : PB_ARRAY_LEN(lead_text);
+        /* the row as written first; a realignment must win clearly */
+        static const int shifts[] = {0, 1, -1, 2};
+        size_t nshifts = PB_ARRAY_LEN(shifts);
         for (size_t si = 0; si < nshifts; si++) {
             int d = shifts[si];
             int score = 0;
@@ -925,6 +931,26 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
     }
     row.ncells = k;
     free(vals);
+
+    /* a 计量单位 column gives the unit of a bare-number 指标值 / 完成值 */
+    const pblint_cell *uc = row.by_role[PBLINT_COL_UNIT];
+    if (kind == PBLINT_ROW_DATA && uc && uc->text.len > 0 && uc->text.len < 24) {
+        static const int ROLES[] = {PBLINT_COL_TARGET, PBLINT_COL_ACTUAL};
+        for (size_t r = 0; r < PB_ARRAY_LEN(ROLES); r++) {
+            pblint_cell *c = (pblint_cell *)row.by_role[ROLES[r]];
+            if (!c || c->value->kind != PBLINT_VAL_NUMBER)
+                continue;
+            pblint_value *v = pb_alloc(b->a, sizeof *v);
+            if (!v)
+                return PBLINT_ENOMEM;
+            *v = *c->value;
+            bool pct = strcmp(uc->text.s, "%") == 0 || strcmp(uc->text.s, "百分比") == 0;
+            v->kind = pct ? PBLINT_VAL_PERCENT : PBLINT_VAL_COUNT;
+            memcpy(v->unit, pct ? "%" : uc->text.s, pct ? 2 : uc->text.len + 1);
+            v->unit_span = uc->text.span;
+            c->value = v;
+        }
+    }
 
     if (kind != PBLINT_ROW_HEADER) {
         /* merged cells: carry the nearest non-blank cell above down */
@@ -1197,6 +1223,19 @@ static int prose_text(builder *b, pblint_text *t)
             pb_text_empty_at(&value, t->span.end);
         return add_field(b, key, vt, &label, &value, NULL);
     }
+    /* "一、项目基本情况": a part of a report is a section of its own */
+    size_t el = enumerator_len(t->key, t->keylen);
+    if (!b->pending_key && el > 0 && t->key[0] != '(' && (t->key[0] < '0' || t->key[0] > '9') &&
+        t->keylen - el >= 6 && t->keylen <= 60 && !memchr(t->key, ':', t->keylen) &&
+        !b->table) {
+        if (!b->section_has_content && !cur_section(b)->title.len && !cur_section(b)->year &&
+            !cur_section(b)->money_unit)
+            cur_section(b)->title = *t;
+        else if (new_section(b, t))
+            return PBLINT_ENOMEM;
+        b->section_has_content = true;
+        return push_para(b, t, NULL);
+    }
     if (b->pending_key) {
         const char *k = b->pending_key;
         b->pending_key = NULL;
@@ -1380,17 +1419,22 @@ static int table_row(builder *b, size_t gi)
 
 /* ------------------------------------------------- self-evaluation prose */
 
+/* The keyword nearest before `end` (within `window` bytes): the one that
+ * ends last, and of those the longest ("实际决算开支" rather than "决算开支"). */
 static size_t rfind_word(const char *s, size_t end, size_t window, const char *const *words,
                          size_t *which)
 {
-    size_t best = (size_t)-1;
+    size_t best = (size_t)-1, best_end = 0, best_len = 0;
     size_t lo = end > window ? end - window : 0;
     for (size_t w = 0; words[w]; w++) {
         size_t n = strlen(words[w]);
         for (size_t i = end >= n ? end - n + 1 : 0; i-- > lo;) {
             if (memcmp(s + i, words[w], n) == 0) {
-                if (best == (size_t)-1 || i > best) {
+                size_t e = i + n;
+                if (best == (size_t)-1 || e > best_end || (e == best_end && n > best_len)) {
                     best = i;
+                    best_end = e;
+                    best_len = n;
                     *which = w;
                 }
                 break;
@@ -1402,7 +1446,7 @@ static size_t rfind_word(const char *s, size_t end, size_t window, const char *c
 
 
 static int statement_field(builder *b, const pblint_text *t, size_t lab_off, size_t lab_len,
-                           const pblint_value *v, const char *key)
+                           const pblint_value *v, const char *key, size_t section)
 {
     pblint_field *f = pb_alloc(b->a, sizeof *f);
     if (!f)
@@ -1420,7 +1464,7 @@ static int statement_field(builder *b, const pblint_text *t, size_t lab_off, siz
         *spans[i] = spans[i]->end > spans[i]->start
                         ? pblint_text_map(t, spans[i]->start, spans[i]->end - spans[i]->start)
                         : (pblint_span){vs.start, vs.start};
-    f->section = 0;
+    f->section = section;
     return push_field(b, f);
 }
 
@@ -1429,16 +1473,22 @@ static int statement_field(builder *b, const pblint_text *t, size_t lab_off, siz
 static int report_statements(builder *b)
 {
     static const char *const BUDGET[] = {"预算总金额", "预算资金", "预算金额", "预算总额", "总预算",
-                                         "预算数", "年初预算", "全年预算", "预算", NULL};
+                                         "年初预算数", "全年预算数", "预算数", "年初预算", "全年预算",
+                                         "预算", NULL};
     static const char *const ACTUAL[] = {"实际决算开支", "决算开支", "实际开支", "实际支出",
-                                         "支出决算", "决算数", "执行数", "实际使用", "决算", NULL};
+                                         "支出决算", "决算数", "全年执行数", "执行数", "实际使用",
+                                         "决算", NULL};
     static const char *const SCORE[] = {"得分", "评分", "总分", NULL};
-    static const char *const RATE[] = {"执行率", NULL};
+    static const char *const RATE[] = {"预算执行率", "执行率", NULL};
     static const char *const GRADE[] = {"结果级别为", "评价等级为", "评分等级为", "级别为",
                                         "等级为", "评价结果为", "评定为", NULL};
     size_t nparas = b->doc->nparas;
     for (size_t p = 0; p < nparas; p++) {
-        if (b->doc->paras[p].field_key)
+        /* prose, and free-text fields such as 项目概况 (not names or dates) */
+        const char *fk = b->doc->paras[p].field_key;
+        if (fk && (strcmp(fk, "project_name") == 0 || strcmp(fk, "unit_name") == 0 ||
+                   strcmp(fk, "department") == 0 || strcmp(fk, "implementer") == 0 ||
+                   strcmp(fk, "period") == 0))
             continue;
         const pblint_text *t = b->doc->paras[p].text;
         pblint_value vals[32];
@@ -1463,17 +1513,17 @@ static int report_statements(builder *b)
                     off = ab;
                     len = strlen(BUDGET[wb]);
                 }
-                if (key && !has_field_key(b->doc, key) && statement_field(b, t, off, len, v, key))
+                if (key && !has_field_key(b->doc, key) && statement_field(b, t, off, len, v, key, b->doc->paras[p].section))
                     return PBLINT_ENOMEM;
             } else if (v->kind == PBLINT_VAL_COUNT && strcmp(v->unit, "分") == 0 &&
                        (at = rfind_word(t->s, v->span.start, 15, SCORE, &w)) != (size_t)-1) {
                 if (!has_field_key(b->doc, "stated_score") &&
-                    statement_field(b, t, at, strlen(SCORE[w]), v, "stated_score"))
+                    statement_field(b, t, at, strlen(SCORE[w]), v, "stated_score", b->doc->paras[p].section))
                     return PBLINT_ENOMEM;
             } else if (v->kind == PBLINT_VAL_PERCENT &&
                        (at = rfind_word(t->s, v->span.start, 15, RATE, &w)) != (size_t)-1) {
                 if (!has_field_key(b->doc, "execution_rate") &&
-                    statement_field(b, t, at, strlen(RATE[w]), v, "execution_rate"))
+                    statement_field(b, t, at, strlen(RATE[w]), v, "execution_rate", b->doc->paras[p].section))
                     return PBLINT_ENOMEM;
             }
         }
@@ -1497,7 +1547,7 @@ static int report_statements(builder *b)
                 memset(&gv, 0, sizeof gv);
                 gv.kind = PBLINT_VAL_WORD;
                 gv.span = (pblint_span){(uint32_t)vs, (uint32_t)ve};
-                if (statement_field(b, t, off, strlen(GRADE[g]), &gv, "stated_grade"))
+                if (statement_field(b, t, off, strlen(GRADE[g]), &gv, "stated_grade", b->doc->paras[p].section))
                     return PBLINT_ENOMEM;
                 break;
             }

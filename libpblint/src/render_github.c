@@ -16,28 +16,37 @@
 
 #include <stdio.h>
 
+/* Writes s escaped; invalid UTF-8 is written as U+FFFD, so that the output
+ * is always valid UTF-8. */
 static void put_escaped(FILE *out, const char *s, bool property)
 {
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '%':
+    size_t n = s ? strlen(s) : 0;
+    for (size_t i = 0; i < n;) {
+        char c = s[i];
+        if (c == '%')
             fputs("%25", out);
-            break;
-        case '\r':
+        else if (c == '\r')
             fputs("%0D", out);
-            break;
-        case '\n':
+        else if (c == '\n')
             fputs("%0A", out);
-            break;
-        case ':':
-            fputs(property ? "%3A" : ":", out);
-            break;
-        case ',':
-            fputs(property ? "%2C" : ",", out);
-            break;
-        default:
-            putc(*s, out);
+        else if (c == ':' && property)
+            fputs("%3A", out);
+        else if (c == ',' && property)
+            fputs("%2C", out);
+        else if ((unsigned char)c < 0x80)
+            putc(c, out);
+        else {
+            size_t l = pb_utf8_valid_len((const unsigned char *)s + i, n - i);
+            if (l == 0) {
+                fputs("\xef\xbf\xbd", out);
+                l = 1;
+            } else {
+                fwrite(s + i, 1, l, out);
+            }
+            i += l;
+            continue;
         }
+        i++;
     }
 }
 

@@ -97,8 +97,7 @@ bool pb_out_bytes_match(const pb_source *src, uint32_t *bom)
 
 /* -------------------------------------------------------------- strings */
 
-/* Length of the valid UTF-8 sequence at s[0, avail), or 0. */
-static size_t utf8_valid_len(const unsigned char *s, size_t avail)
+size_t pb_utf8_valid_len(const unsigned char *s, size_t avail)
 {
     unsigned c = s[0];
     size_t n;
@@ -140,7 +139,7 @@ json_t *pb_json_strn(const char *s, size_t n)
         return NULL;
     size_t k = 0;
     for (size_t i = 0; i < n;) {
-        size_t l = utf8_valid_len((const unsigned char *)s + i, n - i);
+        size_t l = pb_utf8_valid_len((const unsigned char *)s + i, n - i);
         if (l == 0) {
             memcpy(buf + k, "\xef\xbf\xbd", 3);
             k += 3;

@@ -35,6 +35,9 @@ PB_HIDDEN void pb_out_pos(const pb_source *src, uint32_t off, bool exact, pb_pos
  * from another encoding nor repaired. */
 PB_HIDDEN bool pb_out_bytes_match(const pb_source *src, uint32_t *bom);
 
+/* Length of the valid UTF-8 sequence at s[0, avail) (avail >= 1), or 0. */
+PB_HIDDEN size_t pb_utf8_valid_len(const unsigned char *s, size_t avail);
+
 /* A JSON string of s[0, n), invalid UTF-8 replaced by U+FFFD.  NULL only on
  * out of memory. */
 PB_HIDDEN json_t *pb_json_strn(const char *s, size_t n);

@@ -606,10 +606,12 @@ static json_t *rule_descriptor(const pblint_rule_info *ri, const char *const *di
     if (!pb_json_set(o, "defaultConfiguration", conf) ||
         !pb_json_set(conf, "level", json_string(config_level(ri->default_severity))))
         goto fail;
+    /* tagged with the plugin: the first half of the id (plugin.h) */
+    const char *slash = strchr(ri->id, '/');
     json_t *props = json_object();
     json_t *tags = json_array();
     if (!pb_json_set(o, "properties", props) || !pb_json_set(props, "tags", tags) ||
-        !pb_json_push(tags, pb_json_str(ri->plugin ? ri->plugin : "")))
+        !pb_json_push(tags, pb_json_strn(ri->id, slash ? (size_t)(slash - ri->id) : strlen(ri->id))))
         goto fail;
     free(page);
     return o;
@@ -708,8 +710,13 @@ static json_t *notification(const pb_failure *f)
         return NULL;
     }
     json_t *n = json_object();
-    if (!pb_json_set(n, "locations", locs) || !pb_json_set(n, "level", json_string("error")) ||
+    if (!pb_json_set(n, "level", json_string("error")) ||
         !pb_json_set(n, "message", message(f->message))) {
+        json_decref(locs);
+        json_decref(n);
+        return NULL;
+    }
+    if (!pb_json_set(n, "locations", locs)) {
         json_decref(n);
         return NULL;
     }

@@ -1666,6 +1666,29 @@ int pblint_value_parse(const char *text, size_t len, int hint, int default_money
         return PBLINT_OK;
     }
 
+    /* "1、基层组织经费", "2.政务服务": a numbered item is text, not the number 1 */
+    {
+        size_t k = b;
+        while (k < e && text[k] >= '0' && text[k] <= '9')
+            k++;
+        if (k > b && k - b <= 3 && k < e) {
+            size_t after = k;
+            bool enumerated = false;
+            if (e - k >= 3 && memcmp(text + k, "\xe3\x80\x81", 3) == 0) { /* 、 */
+                enumerated = true;
+                after = k + 3;
+            } else if (text[k] == '.' && k + 1 < e && (unsigned char)text[k + 1] >= 0x80) {
+                enumerated = true;
+                after = k + 1;
+            }
+            if (enumerated && after < e) {
+                out->kind = PBLINT_VAL_TEXT;
+                pb_span_set(&out->span, b, e);
+                return PBLINT_OK;
+            }
+        }
+    }
+
     pb_q q = {{(const unsigned char *)text, e}, PB_CELL, hint, default_money_unit};
     size_t end;
     int r = pb_qty(&q, b, out, &end);

@@ -306,7 +306,8 @@ PBLINT_API const pblint_field *pblint_doc_field_at(const pblint_doc *doc, size_t
 /** The first field with this canonical key, or NULL. */
 PBLINT_API const pblint_field *pblint_doc_field(const pblint_doc *doc, const char *key);
 PBLINT_API const char *pblint_field_key(const pblint_field *f);
-/** The label as written ("一、项目总预算"); empty text when the key was inferred. */
+/** The label as written, without its list number ("项目总预算" for "一、项目总预算："
+ *  and without the colon); empty text when the key was inferred. */
 PBLINT_API const pblint_text *pblint_field_label(const pblint_field *f);
 /** The value text; for a blank field an empty text whose span sits where the value belongs. */
 PBLINT_API const pblint_text *pblint_field_text(const pblint_field *f);

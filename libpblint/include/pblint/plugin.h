@@ -78,6 +78,9 @@ typedef struct pblint_plugin_desc {
 /** Declares the entry point with default visibility. */
 #define PBLINT_PLUGIN_EXPORT __attribute__((visibility("default")))
 
+/** What a plugin defines (the host finds it with dlsym, never calls it by name). */
+PBLINT_PLUGIN_EXPORT const pblint_plugin_desc *pblint_plugin_entry(void);
+
 /** The rule's full id ("amounts/fund-sum"). */
 PBLINT_API const char *pblint_check_rule(const pblint_check *chk);
 
