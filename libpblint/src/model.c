@@ -1521,7 +1521,7 @@ static int report_statements(builder *b)
                     statement_field(b, t, at, strlen(SCORE[w]), v, "stated_score", b->doc->paras[p].section))
                     return PBLINT_ENOMEM;
             } else if (v->kind == PBLINT_VAL_PERCENT &&
-                       (at = rfind_word(t->s, v->span.start, 15, RATE, &w)) != (size_t)-1) {
+                       (at = rfind_word(t->s, v->span.start, 24, RATE, &w)) != (size_t)-1) {
                 if (!has_field_key(b->doc, "execution_rate") &&
                     statement_field(b, t, at, strlen(RATE[w]), v, "execution_rate", b->doc->paras[p].section))
                     return PBLINT_ENOMEM;

@@ -39,7 +39,7 @@ static void put_escaped(FILE *out, const char *s, bool property)
             size_t l = pb_utf8_valid_len((const unsigned char *)s + i, n - i);
             if (l == 0) {
                 fputs("\xef\xbf\xbd", out);
-                l = 1;
+                l = pb_utf8_bad_len((const unsigned char *)s + i, n - i);
             } else {
                 fwrite(s + i, 1, l, out);
             }

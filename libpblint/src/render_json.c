@@ -124,6 +124,16 @@ size_t pb_utf8_valid_len(const unsigned char *s, size_t avail)
     return n;
 }
 
+size_t pb_utf8_bad_len(const unsigned char *s, size_t avail)
+{
+    unsigned c = s[0];
+    size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 1;
+    size_t k = 1;
+    while (k < n && k < avail && (s[k] & 0xC0u) == 0x80u)
+        k++;
+    return k;
+}
+
 json_t *pb_json_strn(const char *s, size_t n)
 {
     if (!s)
@@ -143,7 +153,7 @@ json_t *pb_json_strn(const char *s, size_t n)
         if (l == 0) {
             memcpy(buf + k, "\xef\xbf\xbd", 3);
             k += 3;
-            i++;
+            i += pb_utf8_bad_len((const unsigned char *)s + i, n - i);
         } else {
             memcpy(buf + k, s + i, l);
             k += l;

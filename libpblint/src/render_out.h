@@ -37,6 +37,10 @@ PB_HIDDEN bool pb_out_bytes_match(const pb_source *src, uint32_t *bom);
 
 /* Length of the valid UTF-8 sequence at s[0, avail) (avail >= 1), or 0. */
 PB_HIDDEN size_t pb_utf8_valid_len(const unsigned char *s, size_t avail);
+/* Bytes of the invalid sequence at s[0, avail) that one U+FFFD replaces: a
+ * lead byte and the continuation bytes that follow it, up to the length it
+ * announces (a truncated character is one U+FFFD), else one byte. */
+PB_HIDDEN size_t pb_utf8_bad_len(const unsigned char *s, size_t avail);
 
 /* A JSON string of s[0, n), invalid UTF-8 replaced by U+FFFD.  NULL only on
  * out of memory. */

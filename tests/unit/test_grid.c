@@ -212,7 +212,7 @@ static void test_tab_row_single_leading_tab_among_tab_rows(void **state)
     assert_false(f->grid.rows[2].leading_tab);
 }
 
-/* MODEL-BUG: see qa.md #9 (a run of tab-led one-cell lines between tab rows
+/* was qa.md #9 (fixed) (a run of tab-led one-cell lines between tab rows
  * is read as one cell-per-line row) */
 static void test_tab_rows_without_trailing_tabs(void **state)
 {
@@ -372,19 +372,23 @@ static void test_prose(void **state)
 static void test_mixed_layouts(void **state)
 {
     fixture *f = *state;
+    /* a cell-per-line row is bounded by blank lines; one that touches a
+     * tab row is that row's continuation (test_tab_rows_without_trailing_tabs) */
     read_str(f, "标题\n"
                 "项目名称\t乡村道路养护\t\n"
+                "\n"
                 "\t一级指标\n\t指标值\n"
                 "\n"
                 "总分\t100\n"
                 "结论段落\n");
-    assert_int_equal(f->grid.nrows, 6);
+    assert_int_equal(f->grid.nrows, 7);
     expect_row(f, 0, PB_LAYOUT_PROSE, 1, 1, "标题");
     expect_row(f, 1, PB_LAYOUT_TABS, 2, 2, "项目名称|乡村道路养护");
-    expect_row(f, 2, PB_LAYOUT_CELL_LINES, 3, 4, "一级指标|指标值");
-    expect_row(f, 3, PB_LAYOUT_BLANK, 5, 5, NULL);
-    expect_row(f, 4, PB_LAYOUT_TABS, 6, 6, "总分|100");
-    expect_row(f, 5, PB_LAYOUT_PROSE, 7, 7, "结论段落");
+    expect_row(f, 2, PB_LAYOUT_BLANK, 3, 3, NULL);
+    expect_row(f, 3, PB_LAYOUT_CELL_LINES, 4, 5, "一级指标|指标值");
+    expect_row(f, 4, PB_LAYOUT_BLANK, 6, 6, NULL);
+    expect_row(f, 5, PB_LAYOUT_TABS, 7, 7, "总分|100");
+    expect_row(f, 6, PB_LAYOUT_PROSE, 8, 8, "结论段落");
 }
 
 /* ------------------------------------------------------- line endings */
@@ -415,12 +419,13 @@ static void test_cr_only(void **state)
 {
     fixture *f = *state;
     /* old Mac line endings */
-    read_str(f, "项目名称\t养护\r\t一级指标\r\t指标值\r\r正文\r");
-    assert_int_equal(f->grid.nrows, 4);
+    read_str(f, "项目名称\t养护\r\r\t一级指标\r\t指标值\r\r正文\r");
+    assert_int_equal(f->grid.nrows, 5);
     expect_row(f, 0, PB_LAYOUT_TABS, 1, 1, "项目名称|养护");
-    expect_row(f, 1, PB_LAYOUT_CELL_LINES, 2, 3, "一级指标|指标值");
-    expect_row(f, 2, PB_LAYOUT_BLANK, 4, 4, NULL);
-    expect_row(f, 3, PB_LAYOUT_PROSE, 5, 5, "正文");
+    expect_row(f, 1, PB_LAYOUT_BLANK, 2, 2, NULL);
+    expect_row(f, 2, PB_LAYOUT_CELL_LINES, 3, 4, "一级指标|指标值");
+    expect_row(f, 3, PB_LAYOUT_BLANK, 5, 5, NULL);
+    expect_row(f, 4, PB_LAYOUT_PROSE, 6, 6, "正文");
 }
 
 static void test_no_final_newline(void **state)

@@ -9,8 +9,7 @@
  *
  * The expectations are what each filing SHOULD yield, read off the filing by
  * hand (the seeds in SEEDS_DIR, the variant fixtures in TESTS_DIR/model/).
- * Where the model is known to be wrong the test says so with a MODEL-BUG
- * comment pointing at /tmp/pblint-model-issues/qa.md.
+ * Tests that once caught a model bug say so in a comment.
  *
  * Checks are "soft": a test reports every mismatch it finds (so that one
  * wrong cell does not hide the next) and fails at its end if there was any.
@@ -1880,7 +1879,6 @@ static void test_seed003_fields(void **state)
     END_CHECKS();
 }
 
-/* MODEL-BUG: see qa.md #1 */
 static void test_seed003_labels(void **state)
 {
     fx *f = *state;
@@ -1981,7 +1979,7 @@ static void test_seed004_fields(void **state)
     END_CHECKS();
 }
 
-/* MODEL-BUG: see qa.md #1 ((一)项目概况) */
+/* regression test: once, (一)项目概况 */
 static void test_seed004_labels(void **state)
 {
     fx *f = *state;
@@ -1991,7 +1989,7 @@ static void test_seed004_labels(void **state)
     END_CHECKS();
 }
 
-/* MODEL-BUG: see qa.md #4 (实际决算开支 comes out as 决算开支) */
+/* regression test: once, 实际决算开支 came out as 决算开支 */
 static void test_seed004_statement_labels(void **state)
 {
     fx *f = *state;
@@ -2072,7 +2070,7 @@ static void check_report_parts(const pblint_doc *d, const char *const *titles,
     }
 }
 
-/* MODEL-BUG: see qa.md #2 (a report's 一、二、三、 parts are not sections) */
+/* regression test: once, a report's 一、二、三、 parts were not sections */
 static void test_seed004_sections(void **state)
 {
     fx *f = *state;
@@ -2381,7 +2379,7 @@ static void test_selfcl_document(void **state)
     END_CHECKS();
 }
 
-/* MODEL-BUG: see qa.md #3 (budget/actual/rate inside the 项目概况 value are not read) */
+/* regression test: once, budget/actual/rate inside the 项目概况 value were not read */
 static void test_selfcl_fields(void **state)
 {
     fx *f = *state;
@@ -2391,7 +2389,7 @@ static void test_selfcl_fields(void **state)
     END_CHECKS();
 }
 
-/* MODEL-BUG: see qa.md #4 (年初预算数 / 全年执行数 labels cut to 预算数 / 执行数) */
+/* regression test: once, 年初预算数 / 全年执行数 labels were cut to 预算数 / 执行数 */
 static void test_selfcl_statement_labels(void **state)
 {
     fx *f = *state;
@@ -2408,7 +2406,6 @@ static void test_selfcl_statement_labels(void **state)
     END_CHECKS();
 }
 
-/* MODEL-BUG: see qa.md #2 */
 static void test_selfcl_sections(void **state)
 {
     fx *f = *state;
@@ -2448,7 +2445,7 @@ static void test_crlf_document(void **state)
     END_CHECKS();
 }
 
-/* MODEL-BUG: see qa.md #5 (values read from full-width digits lose PBLINT_VALF_FULLWIDTH) */
+/* regression test: once, values read from full-width digits lost PBLINT_VALF_FULLWIDTH */
 static void test_crlf_fields(void **state)
 {
     fx *f = *state;
@@ -2467,7 +2464,6 @@ static void test_crlf_fields(void **state)
     END_CHECKS();
 }
 
-/* MODEL-BUG: see qa.md #1, #5 */
 static void test_crlf_labels(void **state)
 {
     fx *f = *state;
@@ -2519,7 +2515,6 @@ static void test_crlf_positions(void **state)
     END_CHECKS();
 }
 
-/* MODEL-BUG: see qa.md #5 */
 static void test_crlf_tables(void **state)
 {
     fx *f = *state;
@@ -2569,7 +2564,7 @@ static void test_extra_column(void **state)
     END_CHECKS();
 }
 
-/* MODEL-BUG: see qa.md #6 (the 计量单位 column does not reach the typed value) */
+/* regression test: once, the 计量单位 column did not reach the typed value */
 static void test_extra_column_unit_in_value(void **state)
 {
     fx *f = *state;
@@ -2896,7 +2891,7 @@ static void test_mem_total_row_inherits_nothing(void **state)
     END_CHECKS();
 }
 
-/* MODEL-BUG: see qa.md #7 (an enumerated item "1、基层组织经费" is the NUMBER 1) */
+/* regression test: once, an enumerated item "1、基层组织经费" is the NUMBER 1 */
 static void test_mem_enumerated_text_is_not_a_number(void **state)
 {
     fx *f = *state;
