@@ -212,8 +212,8 @@ static void test_tab_row_single_leading_tab_among_tab_rows(void **state)
     assert_false(f->grid.rows[2].leading_tab);
 }
 
-/* was qa.md #9 (fixed) (a run of tab-led one-cell lines between tab rows
- * is read as one cell-per-line row) */
+/* regression test: once, a run of tab-led one-cell lines between tab rows
+ * was read as one cell-per-line row */
 static void test_tab_rows_without_trailing_tabs(void **state)
 {
     fixture *f = *state;

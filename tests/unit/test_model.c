@@ -1979,7 +1979,7 @@ static void test_seed004_fields(void **state)
     END_CHECKS();
 }
 
-/* regression test: once, (一)项目概况 */
+/* regression test: once, the label of "（一）项目概况" kept its list number */
 static void test_seed004_labels(void **state)
 {
     fx *f = *state;
@@ -2615,8 +2615,8 @@ static void test_missing_remark(void **state)
 
 /* --- rows shifted by one or two cells, either way */
 
-/* MODEL-BUG: see qa.md #8 (line 8: a row that starts with a blank cell but lost its
- * second leading tab is no longer realigned) */
+/* line 8: a row that starts with a blank cell but lost its second leading
+ * tab is realigned (a regression once) */
 static void test_shifted_rows(void **state)
 {
     fx *f = *state;
@@ -2891,7 +2891,7 @@ static void test_mem_total_row_inherits_nothing(void **state)
     END_CHECKS();
 }
 
-/* regression test: once, an enumerated item "1、基层组织经费" is the NUMBER 1 */
+/* regression test: once, an enumerated item "1、基层组织经费" was the NUMBER 1 */
 static void test_mem_enumerated_text_is_not_a_number(void **state)
 {
     fx *f = *state;
