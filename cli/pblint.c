@@ -11,6 +11,7 @@
 #include <pblint/plugin.h>
 
 #include "pblint-config.h"
+#include "cfg.h"
 
 #include <dirent.h>
 #include <pthread.h>
@@ -40,6 +41,7 @@ typedef struct options {
     int format;   /* pblint_format */
     bool fix;     /* apply the safe fix-its in place */
     bool dry_run; /* with fix: print them as a unified diff instead */
+    cfg_cli cfg; /* --config, --print-config, --baseline ... (cfg.c) */
     char **plugins;
     size_t nplugins;
 } options;
@@ -104,6 +106,14 @@ static void usage(FILE *out)
           "  --list-rules           list every rule with its plugin and default severity\n"
           "  --explain=RULE         print the documentation of a rule\n"
           "  --dump-model           print the document model of each file as JSON\n"
+          "  --config=FILE          use this configuration for every file instead of the\n"
+          "                         nearest .pblint.yaml above each file\n"
+          "  --print-config         print the settings in force for each FILE and where\n"
+          "                         each came from, and lint nothing\n"
+          "  --baseline=FILE        leave out the findings recorded in FILE\n"
+          "  --write-baseline=FILE  record this run's findings in FILE\n"
+          "  --allow-config-plugins load the plugins that configuration files name\n"
+          "                         (otherwise only those trusted in the user's config)\n"
           "  --version              print the version\n"
           "  --help                 print this help\n"
           "\n"
@@ -348,6 +358,11 @@ static int parse_args(int argc, char **argv, options *o, strvec *plugins)
         {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"dump-model", no_argument, NULL, OPT_DUMP_MODEL},
         {"version", no_argument, NULL, OPT_VERSION},
+        {"config", required_argument, NULL, OPT_CFG_BASE + CFG_OPT_CONFIG},
+        {"print-config", no_argument, NULL, OPT_CFG_BASE + CFG_OPT_PRINT_CONFIG},
+        {"baseline", required_argument, NULL, OPT_CFG_BASE + CFG_OPT_BASELINE},
+        {"write-baseline", required_argument, NULL, OPT_CFG_BASE + CFG_OPT_WRITE_BASELINE},
+        {"allow-config-plugins", no_argument, NULL, OPT_CFG_BASE + CFG_OPT_ALLOW_PLUGINS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -454,6 +469,13 @@ static int parse_args(int argc, char **argv, options *o, strvec *plugins)
             printf("pblint %s (plugin ABI %d.%d)\n", pblint_version(), PBLINT_ABI_MAJOR,
                    PBLINT_ABI_MINOR);
             return 0;
+        case OPT_CFG_BASE + CFG_OPT_CONFIG:
+        case OPT_CFG_BASE + CFG_OPT_PRINT_CONFIG:
+        case OPT_CFG_BASE + CFG_OPT_BASELINE:
+        case OPT_CFG_BASE + CFG_OPT_WRITE_BASELINE:
+        case OPT_CFG_BASE + CFG_OPT_ALLOW_PLUGINS:
+            cfg_cli_set(&o->cfg, c - OPT_CFG_BASE, optarg);
+            break;
         case 'h':
             usage(stdout);
             return 0;
@@ -514,7 +536,9 @@ static pblint_ctx *make_ctx(const options *o, int *load_failures)
         return NULL;
     /* a plugin that crashes, aborts or loops costs its own findings only */
     const char *tmo = getenv("PBLINT_CHECK_TIMEOUT_MS");
-    pblint_ctx_set_isolation(ctx, true, tmo && *tmo ? (unsigned)strtoul(tmo, NULL, 10) : 60000);
+    const char *iso = getenv("PBLINT_ISOLATION");
+    pblint_ctx_set_isolation(ctx, !(iso && strcmp(iso, "off") == 0),
+                             tmo && *tmo ? (unsigned)strtoul(tmo, NULL, 10) : 60000);
     *load_failures = load_plugins(ctx, o);
     if (o->select) {
         /* everything off, then the selected rules back to their defaults */
@@ -537,13 +561,9 @@ static pblint_ctx *make_ctx(const options *o, int *load_failures)
                     hits++;
                 }
             }
-            if (!hits) {
-                if (!quiet_plugin_errors)
-                    fprintf(stderr,
-                            "pblint: error: --select: no rule matches '%s' (see pblint --list-rules)\n",
-                            p);
-                bad++;
-            }
+            /* an id no rule has yet may be a rule of a configuration's plugin
+             * or policy: cfg_run_setup() checks the list once they are read */
+            (void)hits;
         }
         free(copy);
         if (bad) {
@@ -586,6 +606,7 @@ typedef struct run {
     size_t window;  /* how far workers may run ahead of the printer */
     pthread_mutex_t mu;
     pthread_cond_t cv;
+    cfg_run *cfg; /* configurations and baselines (cfg.c) */
 } run;
 
 /* ---------------------------------------------------------------- --fix */
@@ -719,9 +740,9 @@ static void fix_one(pblint_ctx *ctx, const run *r, job *jb, pblint_result **resp
         locus(doc, d, o->column_unit, &l1, &c1);
         locus(doc, over, o->column_unit, &l2, &c2);
         fprintf(err,
-                "%s:%u:%u: note: the fix-it of [%s] %s not applied: it overlaps the fix-it of "
+                "%s:%u:%u: note: the fix-it of [%s] %s applied: it overlaps the fix-it of "
                 "[%s] at %u:%u (run pblint --fix again)\n",
-                jb->path, l1, c1, pblint_diag_rule(d), o->dry_run ? "would be" : "was",
+                jb->path, l1, c1, pblint_diag_rule(d), o->dry_run ? "would not be" : "was not",
                 pblint_diag_rule(over), l2, c2);
     }
     if (!pblint_fix_changed(fx)) {
@@ -738,18 +759,26 @@ static void fix_one(pblint_ctx *ctx, const run *r, job *jb, pblint_result **resp
         pblint_fix_free(fx);
         return;
     }
-    size_t napplied = pblint_fix_applied_count(fx);
-    pblint_result *again = NULL;
-    rc = pblint_lint(ctx, jb->path, text, len, &again);
+    jb->fixed = pblint_fix_applied_count(fx);
+    /* lint the fixed text with only it in memory (a big file's model is big) */
+    char *copy = malloc(len ? len : 1);
+    if (!copy) {
+        fprintf(err, "pblint: error: %s: out of memory\n", jb->path);
+        jb->io_error = true;
+        pblint_fix_free(fx);
+        return;
+    }
+    memcpy(copy, text, len);
     pblint_fix_free(fx);
+    pblint_result_free(res);
+    *resp = NULL;
+    rc = pblint_lint(ctx, jb->path, copy, len, resp);
+    free(copy);
     if (rc != 0) {
         fprintf(err, "pblint: error: %s\n", pblint_ctx_error(ctx));
         jb->io_error = true;
-        return;
+        *resp = NULL;
     }
-    jb->fixed = napplied;
-    pblint_result_free(res);
-    *resp = again;
 }
 
 static int render(pblint_ctx *ctx, const run *r, const pblint_result *res, FILE *out)
@@ -784,6 +813,10 @@ static void lint_one(pblint_ctx *ctx, const run *r, job *jb)
     int rc;
     struct stat before;
     bool fixing = r->o->fix && stat(jb->path, &before) == 0 && S_ISREG(before.st_mode);
+    if (!cfg_run_before(r->cfg, ctx, (size_t)(jb - r->jobs), jb->path, err, &jb->failure)) {
+        jb->io_error = true;
+        goto done;
+    }
     if (r->o->dump_model) {
         FILE *f = fopen(jb->path, "rb");
         if (!f) {
@@ -817,6 +850,9 @@ static void lint_one(pblint_ctx *ctx, const run *r, job *jb)
     } else {
         if (fixing)
             fix_one(ctx, r, jb, &res, &before, out, err);
+        if (!res)
+            goto done; /* the fixed text could not be linted: said so */
+        cfg_run_after(r->cfg, (size_t)(jb - r->jobs), res);
         size_t n = pblint_result_diag_count(res);
         for (size_t k = 0; k < n; k++) {
             const pblint_diag *d = pblint_result_diag(res, k);
@@ -978,6 +1014,19 @@ int main(int argc, char **argv)
     if (o.fix)
         drop_duplicate_files(&files);
 
+    /* each file's configuration, read before any worker starts */
+    int cfg_status = 0;
+    cfg_run *cfgr = cfg_run_setup(&o.cfg, o.select, ctx, files.v, files.n, &cfg_status);
+    if (!cfgr || o.cfg.print_config) {
+        if (cfgr)
+            cfg_status = cfg_run_print(cfgr, ctx, files.v, files.n);
+        cfg_run_free(cfgr);
+        pblint_ctx_free(ctx);
+        sv_free(&files);
+        sv_free(&plugins);
+        return cfg_status ? cfg_status : (io_errors || load_failures) ? 2 : 0;
+    }
+
     /* the log's envelope (JSON, SARIF); --dry-run prints a diff instead */
     pblint_log *log = NULL;
     if (!o.dump_model && !o.dry_run) {
@@ -998,6 +1047,7 @@ int main(int argc, char **argv)
     r.o = &o;
     r.to = &to;
     r.oo = &oo;
+    r.cfg = cfgr;
     r.njobs = files.n;
     r.nrules = pblint_ctx_rule_count(ctx);
     r.jobs = calloc(files.n ? files.n : 1, sizeof *r.jobs);
@@ -1033,6 +1083,7 @@ int main(int argc, char **argv)
         ws[t].ctx = make_ctx(&o, &unused);
         if (!ws[t].ctx)
             break;
+        cfg_run_prepare(cfgr, ws[t].ctx);
     }
     quiet_plugin_errors = false;
     for (long t = 1; t < nthreads; t++) {
@@ -1106,6 +1157,7 @@ int main(int argc, char **argv)
     (void)started;
     free(ws);
     free(tids);
+    io_errors += cfg_run_finish(cfgr);
     if (log) {
         pblint_log_summary sum = {counts[PBLINT_SEV_ERROR], counts[PBLINT_SEV_WARNING],
                                   counts[PBLINT_SEV_NOTE], linted};
@@ -1152,6 +1204,7 @@ int main(int argc, char **argv)
     free(r.jobs);
     sv_free(&files);
     sv_free(&plugins);
+    cfg_run_free(cfgr);
     pblint_ctx_free(ctx);
     if (io_errors || load_failures)
         return 2;

@@ -125,10 +125,13 @@ fail:
     return NULL;
 }
 
+static void stop_worker(pblint_ctx *ctx);
+
 void pblint_ctx_free(pblint_ctx *ctx)
 {
     if (!ctx)
         return;
+    stop_worker(ctx);
     for (size_t i = 0; i < ctx->nrules; i++) {
         pb_rule *r = &ctx->rules[i];
         for (size_t k = 0; k < r->noptions; k++) {
@@ -699,7 +702,7 @@ static void child_checks(pblint_ctx *ctx, pblint_result *res, size_t from, int f
             write_all(fd, w.p, w.n);
     }
     write_all(fd, "E", 1);
-    _exit(0);
+    free(w.p);
 }
 
 typedef struct rbuf {
@@ -830,26 +833,170 @@ static long now_ms(void)
     return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void isolated_checks(pblint_ctx *ctx, pblint_result *res)
+/* A digest of everything a check's behaviour depends on in the context:
+ * which rules run, at what severity, with which options and data.  The
+ * worker is reused while it matches and forked anew when it does not. */
+static uint64_t rule_state(const pblint_ctx *ctx)
+{
+    uint64_t h = 1469598103934665603ull;
+#define MIX(v) (h = (h ^ (uint64_t)(v)) * 1099511628211ull)
+    MIX(ctx->nrules);
+    for (size_t i = 0; i < ctx->nrules; i++) {
+        const pb_rule *r = &ctx->rules[i];
+        MIX(r->severity);
+        MIX(r->severity_set);
+        MIX((uintptr_t)r->check);
+        MIX((uintptr_t)r->data);
+        for (size_t k = 0; k < r->noptions; k++) {
+            for (const char *c = r->options[k].key; *c; c++)
+                MIX(*c);
+            MIX('=');
+            for (const char *c = r->options[k].value; *c; c++)
+                MIX(*c);
+        }
+    }
+#undef MIX
+    return h;
+}
+
+static bool read_full(int fd, void *buf, size_t n)
+{
+    char *p = buf;
+    while (n > 0) {
+        ssize_t k = read(fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return false;
+        p += k;
+        n -= (size_t)k;
+    }
+    return true;
+}
+
+/* The worker: reads requests (name, bytes, first rule), builds its own
+ * model of the same bytes — the build is deterministic, so spans agree
+ * with the parent's — runs the checks and streams the findings back. */
+static void worker_loop(pblint_ctx *ctx, int req, int res_fd)
+{
+    ctx->isolate = false;
+    for (;;) {
+        uint32_t hdr[3]; /* name length, bytes length, first rule */
+        if (!read_full(req, hdr, sizeof hdr))
+            _exit(0);
+        char *name = malloc((size_t)hdr[0] + 1);
+        char *bytes = malloc(hdr[1] ? hdr[1] : 1);
+        if (!name || !bytes || !read_full(req, name, hdr[0]) || !read_full(req, bytes, hdr[1]))
+            _exit(3);
+        name[hdr[0]] = '\0';
+        pblint_result *res = NULL;
+        if (pblint_parse(ctx, name, bytes, hdr[1], &res) == 0) {
+            child_checks(ctx, res, hdr[2], res_fd);
+            pblint_result_free(res);
+        } else {
+            write_all(res_fd, "E", 1);
+        }
+        free(name);
+        free(bytes);
+    }
+}
+
+static void stop_worker(pblint_ctx *ctx)
+{
+    if (ctx->worker_pid <= 0)
+        return;
+    close(ctx->worker_req);
+    close(ctx->worker_res);
+    kill(ctx->worker_pid, SIGKILL);
+    int status;
+    while (waitpid(ctx->worker_pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    ctx->worker_pid = 0;
+}
+
+static bool start_worker(pblint_ctx *ctx)
+{
+    int req[2], res[2];
+    if (pipe(req) != 0)
+        return false;
+    if (pipe(res) != 0) {
+        close(req[0]);
+        close(req[1]);
+        return false;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(req[0]);
+        close(req[1]);
+        close(res[0]);
+        close(res[1]);
+        return false;
+    }
+    if (pid == 0) {
+        close(req[1]);
+        close(res[0]);
+        signal(SIGPIPE, SIG_DFL);
+        worker_loop(ctx, req[0], res[1]);
+        _exit(0);
+    }
+    close(req[0]);
+    close(res[1]);
+    ctx->worker_pid = pid;
+    ctx->worker_req = req[1];
+    ctx->worker_res = res[0];
+    ctx->worker_state = rule_state(ctx);
+    return true;
+}
+
+static bool send_request(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
+                         size_t from)
+{
+    uint32_t hdr[3] = {(uint32_t)strlen(name), (uint32_t)len, (uint32_t)from};
+    const char *parts[3] = {(const char *)hdr, name, bytes};
+    size_t sizes[3] = {sizeof hdr, hdr[0], len};
+    for (int k = 0; k < 3; k++) {
+        const char *p = parts[k];
+        size_t n = sizes[k];
+        while (n > 0) {
+            ssize_t w = write(ctx->worker_req, p, n);
+            if (w < 0 && errno == EINTR)
+                continue;
+            if (w <= 0)
+                return false;
+            p += w;
+            n -= (size_t)w;
+        }
+    }
+    return true;
+}
+
+/* Hands the file to the worker (starting one if needed) so that it works
+ * while the caller builds its own model; returns false if it could not. */
+static bool begin_isolated(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
+                           size_t from)
+{
+    for (int attempt = 0; attempt < 2; attempt++) {
+        if (ctx->worker_pid > 0 && ctx->worker_state != rule_state(ctx))
+            stop_worker(ctx);
+        if (ctx->worker_pid <= 0 && !start_worker(ctx))
+            return false;
+        if (send_request(ctx, name, bytes, len, from))
+            return true;
+        stop_worker(ctx); /* it died between two files: once more */
+    }
+    return false;
+}
+
+static void isolated_checks(pblint_ctx *ctx, pblint_result *res, const void *bytes, size_t len,
+                            bool sent)
 {
     size_t from = 0;
-    while (from < ctx->nrules) {
-        int fds[2];
-        if (pipe(fds) != 0)
+    bool ok = false;
+    for (int attempts = 0; from < ctx->nrules && attempts < 1000; attempts++) {
+        if (!sent && !begin_isolated(ctx, res->doc->src.name, bytes, len, from))
             break;
-        fflush(NULL);
-        pid_t pid = fork();
-        if (pid < 0) {
-            close(fds[0]);
-            close(fds[1]);
-            break;
-        }
-        if (pid == 0) {
-            close(fds[0]);
-            signal(SIGPIPE, SIG_DFL);
-            child_checks(ctx, res, from, fds[1]);
-        }
-        close(fds[1]);
+        sent = false;
         char *buf = NULL;
         size_t n = 0, cap = 0, off = 0;
         long current = -1;
@@ -862,11 +1009,10 @@ static void isolated_checks(pblint_ctx *ctx, pblint_result *res)
                 long left = (long)ctx->check_timeout_ms - (now_ms() - started);
                 wait = left > 0 ? (int)left : 0;
             }
-            struct pollfd pfd = {fds[0], POLLIN, 0};
+            struct pollfd pfd = {ctx->worker_res, POLLIN, 0};
             int pr = poll(&pfd, 1, wait);
             if (pr == 0) {
                 timed_out = true;
-                kill(pid, SIGKILL);
                 break;
             }
             if (pr < 0) {
@@ -877,14 +1023,12 @@ static void isolated_checks(pblint_ctx *ctx, pblint_result *res)
             if (n + 65536 > cap) {
                 size_t nc = cap ? cap * 2 : 131072;
                 char *nb = realloc(buf, nc);
-                if (!nb) {
-                    kill(pid, SIGKILL);
+                if (!nb)
                     break;
-                }
                 buf = nb;
                 cap = nc;
             }
-            ssize_t k = read(fds[0], buf + n, cap - n);
+            ssize_t k = read(ctx->worker_res, buf + n, cap - n);
             if (k < 0 && errno == EINTR)
                 continue;
             if (k <= 0)
@@ -892,7 +1036,6 @@ static void isolated_checks(pblint_ctx *ctx, pblint_result *res)
             n += (size_t)k;
             if (!parse_records(res, buf, n, &off, &current, &done)) {
                 garbled = true;
-                kill(pid, SIGKILL);
                 break;
             }
             if (current != last_current) {
@@ -903,14 +1046,20 @@ static void isolated_checks(pblint_ctx *ctx, pblint_result *res)
             if (done)
                 break;
         }
-        close(fds[0]);
         free(buf);
+        if (done) {
+            ok = true;
+            break;
+        }
+        /* the worker died, hung or talked nonsense in rule `current` */
+        pid_t pid = ctx->worker_pid;
+        close(ctx->worker_req);
+        close(ctx->worker_res);
+        kill(pid, SIGKILL);
         int status = 0;
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
             ;
-        if (done)
-            return;
-        /* the child died in rule `current` (or before it started any) */
+        ctx->worker_pid = 0;
         if (current < 0 || (size_t)current >= ctx->nrules)
             break;
         pb_rule *r = &ctx->rules[current];
@@ -920,16 +1069,20 @@ static void isolated_checks(pblint_ctx *ctx, pblint_result *res)
                      ctx->check_timeout_ms);
         else if (garbled)
             snprintf(why, sizeof why, "sent malformed results");
-        else if (WIFSIGNALED(status))
+        else if (WIFSIGNALED(status) && WTERMSIG(status) != SIGKILL)
             snprintf(why, sizeof why, "crashed (%s)", strsignal(WTERMSIG(status)));
-        else
+        else if (WIFEXITED(status))
             snprintf(why, sizeof why, "exited with status %d", WEXITSTATUS(status));
+        else
+            snprintf(why, sizeof why, "stopped unexpectedly");
         pb_emit(ctx, res, "core/plugin-failed", PBLINT_SEV_DEFAULT, (pblint_span){0, 0},
                 "rule %s of plugin '%s' (%s) %s on this file; its findings here are missing, "
                 "the other rules' are kept",
                 r->id, r->plugin, ctx->plugins[r->plugin_index].path, why);
         from = (size_t)current + 1;
     }
+    if (ok || from >= ctx->nrules)
+        return;
     /* could not isolate (no fork): run what is left in this process */
     for (size_t i = from; i < ctx->nrules; i++) {
         pb_rule *r = &ctx->rules[i];
@@ -941,12 +1094,29 @@ static void isolated_checks(pblint_ctx *ctx, pblint_result *res)
 int pblint_lint(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
                 pblint_result **out)
 {
+    /* isolated: the worker starts on the checks while we build the model */
+    bool sent = false;
+    struct sigaction ign, old_pipe;
+    if (ctx && ctx->isolate) {
+        /* a dead worker's pipe must not kill the host with SIGPIPE */
+        memset(&ign, 0, sizeof ign);
+        ign.sa_handler = SIG_IGN;
+        sigaction(SIGPIPE, &ign, &old_pipe);
+        sent = begin_isolated(ctx, name ? name : "(input)", bytes ? bytes : "", len, 0);
+    }
     int rc = pblint_parse(ctx, name, bytes, len, out);
-    if (rc != 0)
+    if (rc != 0) {
+        if (ctx && ctx->isolate) {
+            if (sent) /* the worker's answer is not wanted: drop the worker */
+                stop_worker(ctx);
+            sigaction(SIGPIPE, &old_pipe, NULL);
+        }
         return rc;
+    }
     pblint_result *res = *out;
     if (ctx->isolate) {
-        isolated_checks(ctx, res);
+        isolated_checks(ctx, res, bytes, len, sent);
+        sigaction(SIGPIPE, &old_pipe, NULL);
     } else {
         for (size_t i = 0; i < ctx->nrules; i++) {
             pb_rule *r = &ctx->rules[i];

@@ -306,6 +306,11 @@ struct pblint_ctx {
     char error[2048];
     bool isolate;              /* run plugin checks in a child process */
     unsigned check_timeout_ms; /* per rule, in the child; 0 = none */
+    /* the worker process that runs the checks (0: none yet), the pipes to
+     * it, and a digest of the rule state it was forked with */
+    int worker_pid;
+    int worker_req, worker_res;
+    uint64_t worker_state;
 };
 
 struct pblint_check {
