@@ -209,6 +209,11 @@ const pblint_text *pblint_doc_paragraph(const pblint_doc *doc, size_t i, const c
     return doc->paras[i].text;
 }
 
+const pblint_field *pblint_doc_paragraph_field(const pblint_doc *doc, size_t i)
+{
+    return doc && i < doc->nparas ? doc->paras[i].field : NULL;
+}
+
 size_t pblint_text_quantities(const pblint_text *t, int default_money_unit, pblint_value *out,
                               size_t max)
 {

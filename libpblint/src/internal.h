@@ -204,6 +204,7 @@ struct pblint_section {
 typedef struct pb_para {
     const pblint_text *text;
     const char *field_key;
+    const struct pblint_field *field; /* the field whose value this is, or NULL */
     size_t section;
 } pb_para;
 

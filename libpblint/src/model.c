@@ -349,7 +349,16 @@ static int parse_choices(builder *b, const pblint_text *t, bool single, pb_choic
 
 /* ------------------------------------------------------------- fields */
 
+static int push_para_field(builder *b, const pblint_text *t, const char *key,
+                           const pblint_field *field);
+
 static int push_para(builder *b, const pblint_text *t, const char *key)
+{
+    return push_para_field(b, t, key, NULL);
+}
+
+static int push_para_field(builder *b, const pblint_text *t, const char *key,
+                           const pblint_field *field)
 {
     if (t->len == 0)
         return 0;
@@ -358,7 +367,7 @@ static int push_para(builder *b, const pblint_text *t, const char *key)
     if (!copy)
         return PBLINT_ENOMEM;
     *copy = *t;
-    pb_para p = {copy, key, b->section};
+    pb_para p = {copy, key, field, b->section};
     return PB_PUSH(b->doc->paras, b->doc->nparas, b->doc->paras_cap, p);
 }
 
@@ -429,7 +438,7 @@ static int add_field(builder *b, const char *key, int vtype, const pblint_text *
     }
     if (push_field(b, f))
         return PBLINT_ENOMEM;
-    if (vtype == PB_FV_TEXT && push_para(b, &f->text, key))
+    if (vtype == PB_FV_TEXT && push_para_field(b, &f->text, key, f))
         return PBLINT_ENOMEM;
     if (out)
         *out = f;

@@ -2,7 +2,8 @@
 # Rule tests: every CASE.txt under DIR is linted with `pblint --plain
 # --select=SEL` (SEL from CASE.select if present, else DIR's name + "/*"), and
 # the output must equal CASE.expected byte for byte.  An empty .expected is a
-# case where the rules must stay quiet.
+# case where the rules must stay quiet.  CASE.args, if present, holds extra
+# command-line arguments (e.g. --fix --dry-run, --config=CASE.yaml).
 #   check.sh PBLINT DIR [--update]
 set -u
 pblint=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -17,7 +18,9 @@ for case in *.txt; do
     base=${case%.txt}
     sel="$plugin/*"
     [ -f "$base.select" ] && sel=$(cat "$base.select")
-    actual=$("$pblint" --plain --color=never --select="$sel" "$case" 2>/dev/null)
+    args=()
+    [ -f "$base.args" ] && read -r -a args < "$base.args"
+    actual=$("$pblint" --plain --color=never --select="$sel" "${args[@]}" "$case" 2>/dev/null)
     if [ "$update" = "--update" ]; then
         printf '%s' "$actual" > "$base.expected"
         [ -n "$actual" ] && echo >> "$base.expected"
