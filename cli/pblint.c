@@ -12,6 +12,7 @@
 
 #include "pblint-config.h"
 #include "cfg.h"
+#include "lsp.h"
 
 #include <dirent.h>
 #include <pthread.h>
@@ -947,6 +948,9 @@ static long default_jobs(void)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "lsp") == 0)
+        return lsp_main(argc, argv); /* the editor server: cli/lsp.c */
+
     options o = {0};
     o.color = -1;
     o.fail_on = PBLINT_SEV_ERROR;

@@ -473,6 +473,43 @@ static int make_blocks(const pblint_fix *fx, const pb_lines *ol, pb_block **out,
     return 0;
 }
 
+/*
+ * A file name in a "---" or "+++" line, as GNU patch and git read it: as it
+ * is; followed by a tab when it holds a space (what git does: patch ends the
+ * name at a tab); in double quotes with C escapes when it holds a quote, a
+ * backslash or a control character.
+ */
+static void put_diff_name(FILE *out, const char *name)
+{
+    bool quote = false, space = false;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        if (*p == '"' || *p == '\\' || *p < 0x20 || *p == 0x7F)
+            quote = true;
+        else if (*p == ' ')
+            space = true;
+    }
+    if (!quote) {
+        fputs(name, out);
+        if (space)
+            putc('\t', out);
+        return;
+    }
+    putc('"', out);
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(out, "\\%c", *p);
+        else if (*p == '\t')
+            fputs("\\t", out);
+        else if (*p == '\n')
+            fputs("\\n", out);
+        else if (*p < 0x20 || *p == 0x7F)
+            fprintf(out, "\\%03o", *p);
+        else
+            putc(*p, out);
+    }
+    putc('"', out);
+}
+
 int pblint_fix_write_diff(const pblint_fix *fx, FILE *out)
 {
     if (!fx || !out)
@@ -487,7 +524,11 @@ int pblint_fix_write_diff(const pblint_fix *fx, FILE *out)
     int rc = make_blocks(fx, &ol, &bl, &nb);
     if (rc != 0)
         goto done;
-    fprintf(out, "--- %s\n+++ %s\n", fx->name, fx->name);
+    fputs("--- ", out);
+    put_diff_name(out, fx->name);
+    fputs("\n+++ ", out);
+    put_diff_name(out, fx->name);
+    putc('\n', out);
     const char *o = fx->orig;
     long delta = 0; /* new line number - old line number, before the current hunk */
     for (size_t i = 0; i < nb;) {

@@ -403,6 +403,35 @@ static void test_diff_adjacent_lines(void **state)
     pblint_result_free(res);
 }
 
+/* Names with a space end with a tab; names with quotes or control
+ * characters are quoted (both as git writes them, for GNU patch). */
+static void test_diff_names(void **state)
+{
+    (void)state;
+    test_ctx t;
+    pblint_ctx *ctx = make_ctx(&t);
+    static const struct {
+        const char *name, *header;
+    } cases[] = {
+        {"dir/a.txt", "--- dir/a.txt\n+++ dir/a.txt\n"},
+        {"a dir/b c.txt", "--- a dir/b c.txt\t\n+++ a dir/b c.txt\t\n"},
+        {"q\"\\\t\x01 \xe9\xa1\xb9.txt",
+         "--- \"q\\\"\\\\\\t\\001 \xe9\xa1\xb9.txt\"\n+++ \"q\\\"\\\\\\t\\001 \xe9\xa1\xb9.txt\"\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        pblint_result *res = make(cases[i].name, "a\n", 2);
+        fixit(add(res, "t/fix", 0, 1, "x"), 0, 1, "b");
+        pblint_fix *fx = apply(ctx, res);
+        char *got = diff_of(fx);
+        char want[256];
+        snprintf(want, sizeof want, "%s@@ -1 +1 @@\n-a\n+b\n", cases[i].header);
+        assert_string_equal(got, want);
+        free(got);
+        pblint_fix_free(fx);
+        pblint_result_free(res);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -416,6 +445,7 @@ int main(void)
         cmocka_unit_test(test_diff_hunks),
         cmocka_unit_test(test_diff_line_ends),
         cmocka_unit_test(test_diff_adjacent_lines),
+        cmocka_unit_test(test_diff_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -428,6 +428,9 @@ PBLINT_API int pblint_cell_choice(const pblint_cell *c, size_t i, pblint_choice 
 PBLINT_API size_t pblint_doc_paragraph_count(const pblint_doc *doc);
 PBLINT_API const pblint_text *pblint_doc_paragraph(const pblint_doc *doc, size_t i,
                                                    const char **field_key);
+/** The field whose value paragraph i is (a key such as project_name occurs on
+ *  every sheet: this is the one), or NULL for prose outside any field. */
+PBLINT_API const pblint_field *pblint_doc_paragraph_field(const pblint_doc *doc, size_t i);
 
 /**
  * Quantities in a text of the model, with spans in document coordinates
@@ -686,11 +689,123 @@ PBLINT_API const pblint_diag *pblint_fix_dropped(const pblint_fix *fx, size_t i,
                                                  const pblint_diag **over);
 /**
  * Writes the change as a unified diff ("--- NAME" / "+++ NAME" with the
- * document's name, hunks with 3 lines of context), which `patch -p0`
- * applies; writes nothing when nothing changed.
+ * document's name, quoted as git does when it needs to be, hunks with 3
+ * lines of context), which `patch -p0` and `git apply -p0` apply; writes
+ * nothing when nothing changed.
  */
 PBLINT_API int pblint_fix_write_diff(const pblint_fix *fx, FILE *out);
 PBLINT_API void pblint_fix_free(pblint_fix *fx);
+
+/* ------------------------------------------------------------------ */
+/* Configuration, local policies, baselines                            */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A configuration file (.pblint.yaml, documented in
+ * rules-doc/configuration.md) sets rule severities and options, names extra
+ * plugins, scopes settings to paths (overrides) and declares local policies:
+ * rules "policy/NAME" the core runs like a plugin's.  A pblint_config_set
+ * holds the configurations of one run, each read once:
+ *  1. pblint_config_set_new() on the context the run loads plugins into;
+ *  2. pblint_config_set_lookup() for each file (from one thread): the
+ *     nearest .pblint.yaml above it, read and checked on first use;
+ *  3. pblint_config_set_prepare() on every other context of the run, so all
+ *     have the same rule table;
+ *  4. per file, pblint_config_apply() on the context that lints it, then
+ *     pblint_lint(); configurations must outlive the results' linting.
+ */
+
+/** Resets every rule to its default severity and no options; the policy
+ *  rules a configuration declared are turned off until one declares them again. */
+PBLINT_API void pblint_ctx_reset_rules(pblint_ctx *ctx);
+
+#define PBLINT_CONFIG_NAME ".pblint.yaml"
+
+typedef struct pblint_config pblint_config;
+typedef struct pblint_config_set pblint_config_set;
+
+typedef struct pblint_config_options {
+    unsigned version;        /* PBLINT_CONFIG_OPTIONS_VERSION */
+    const char *config;      /* use this file for every input instead of the search, or NULL */
+    bool allow_plugins;      /* load the plugins configuration files name (else only trusted ones) */
+    const char *user_config; /* the user's configuration (trusted-plugins); NULL: $XDG_CONFIG_HOME/
+                              * pblint/config.yaml, or ~/.config/pblint/config.yaml; "": none */
+} pblint_config_options;
+
+#define PBLINT_CONFIG_OPTIONS_VERSION 1
+#define PBLINT_CONFIG_OPTIONS_INIT { PBLINT_CONFIG_OPTIONS_VERSION, NULL, false, NULL }
+
+/**
+ * Starts a set of configurations whose plugins load into ctx.  Reads the
+ * user's configuration and, with opts->config, that file.  Returns
+ * PBLINT_ECONFIG (with *out set) when the user's configuration has errors:
+ * their lines ("PATH:LINE:COL: error: ...") are in pblint_ctx_error(ctx).
+ */
+PBLINT_API int pblint_config_set_new(pblint_ctx *ctx, const pblint_config_options *opts,
+                                     pblint_config_set **out);
+PBLINT_API void pblint_config_set_free(pblint_config_set *set);
+/**
+ * The configuration in force for the file at path (*out NULL: none, the
+ * defaults apply).  Returns PBLINT_ECONFIG when it has errors (*out is set:
+ * read its messages); such a configuration must not be applied.
+ */
+PBLINT_API int pblint_config_set_lookup(pblint_config_set *set, const char *path,
+                                        const pblint_config **out);
+/** The configurations read so far, in the order they were read. */
+PBLINT_API size_t pblint_config_set_count(const pblint_config_set *set);
+PBLINT_API const pblint_config *pblint_config_set_at(const pblint_config_set *set, size_t i);
+/** Loads the set's plugins into another context and registers its policy
+ *  rules, in the order the set's context got them. */
+PBLINT_API int pblint_config_set_prepare(const pblint_config_set *set, pblint_ctx *ctx);
+
+/** The file's path as messages name it (relative to the working directory when under it). */
+PBLINT_API const char *pblint_config_path(const pblint_config *cfg);
+/** False when the configuration has errors. */
+PBLINT_API bool pblint_config_ok(const pblint_config *cfg);
+/** Its messages, one line each: "PATH:LINE:COL: error: KEY.PATH: what is wrong"
+ *  (warnings for refused plugins); *severity gets PBLINT_SEV_*. */
+PBLINT_API size_t pblint_config_message_count(const pblint_config *cfg);
+PBLINT_API const char *pblint_config_message(const pblint_config *cfg, size_t i, int *severity);
+
+/**
+ * Resets ctx's rules (pblint_ctx_reset_rules()) and applies cfg for the file
+ * at path: its policies, rules and options, then those of each override
+ * whose files match path, in order.  cfg NULL: the defaults only.  Rules of
+ * plugins and policies of other configurations are turned off.
+ */
+PBLINT_API int pblint_config_apply(pblint_ctx *ctx, const pblint_config *cfg, const char *path);
+/** Writes the settings in force in ctx for path (after pblint_config_apply())
+ *  and where each came from: "FILE:LINE", "default" or "command line". */
+PBLINT_API int pblint_config_print(const pblint_ctx *ctx, const pblint_config *cfg,
+                                   const char *path, FILE *out);
+
+/* Baselines: findings recorded once, then left out of later runs.  A finding
+ * matches by file, rule and a fingerprint of its span's text and its line's
+ * text (white space ignored), never by line number; each (file, fingerprint)
+ * is counted. */
+typedef struct pblint_baseline pblint_baseline;
+
+/** An empty baseline to be saved at path (files are named relative to its folder). */
+PBLINT_API int pblint_baseline_new(const char *path, pblint_baseline **out);
+/** Reads a baseline file; on failure a sentence goes to err. */
+PBLINT_API int pblint_baseline_load(const char *path, pblint_baseline **out, char *err,
+                                    size_t errsz);
+/** Adds every diagnostic of a result. */
+PBLINT_API int pblint_baseline_record(pblint_baseline *bl, const pblint_result *res);
+/** Adds what src holds to dst. */
+PBLINT_API int pblint_baseline_merge(pblint_baseline *dst, const pblint_baseline *src);
+/** Removes from res the diagnostics the baseline holds (up to each one's
+ *  count, earliest first); returns how many.  Safe on several threads at
+ *  once for a loaded (or saved) baseline. */
+PBLINT_API size_t pblint_baseline_filter(const pblint_baseline *bl, pblint_result *res);
+/** Writes the baseline to its path (JSON); on failure a sentence goes to err. */
+PBLINT_API int pblint_baseline_save(pblint_baseline *bl, char *err, size_t errsz);
+/** The number of findings it holds (counts added up). */
+PBLINT_API size_t pblint_baseline_count(const pblint_baseline *bl);
+PBLINT_API void pblint_baseline_free(pblint_baseline *bl);
+/** A diagnostic's fingerprint: 16 lower-case hex digits. */
+PBLINT_API void pblint_diag_fingerprint(const pblint_result *res, const pblint_diag *d,
+                                        char out[17]);
 
 #ifdef __cplusplus
 }
