@@ -618,18 +618,24 @@ static size_t text_offset(const char *t, size_t len, json_int_t line, json_int_t
 
 /* ---------------------------------------------------------- diagnostics */
 
-static json_t *make_diag(json_t *range, int severity, const char *code, const char *message)
+/* hrefs: rule id -> its page's URI (or null), looked up once a lint */
+static json_t *make_diag(json_t *range, int severity, const char *code, const char *message,
+                         json_t *hrefs)
 {
     json_t *d = json_object();
     json_object_set_new(d, "range", range);
     json_object_set_new(d, "severity", json_integer(severity));
     if (code) {
         json_object_set_new(d, "code", json_string(code));
-        char *href = rule_doc_uri(code);
-        if (href) {
-            json_object_set_new(d, "codeDescription", json_pack("{s:s}", "href", href));
-            free(href);
+        json_t *href = json_object_get(hrefs, code);
+        if (!href) {
+            char *uri = rule_doc_uri(code);
+            href = uri ? json_string(uri) : json_null();
+            free(uri);
+            json_object_set_new(hrefs, code, href);
         }
+        if (json_is_string(href))
+            json_object_set_new(d, "codeDescription", json_pack("{s:O}", "href", href));
     }
     json_object_set_new(d, "source", json_string("pblint"));
     json_object_set_new(d, "message", json_string(message ? message : ""));
@@ -645,7 +651,7 @@ static json_t *zero_range(void)
 /* A diagnostic for a document that could not be linted at all. */
 static void add_failure(document *d, const char *message)
 {
-    json_array_append_new(d->diags, make_diag(zero_range(), 1, NULL, message));
+    json_array_append_new(d->diags, make_diag(zero_range(), 1, NULL, message, NULL));
     json_array_append_new(d->fixes, json_null());
 }
 
@@ -667,6 +673,7 @@ static void convert_result(server *s, document *d, const pblint_result *res)
         logf_("warning: %s: pblint read the text as %s, %zu bytes for the editor's %zu: "
               "positions may be off",
               d->uri, pblint_doc_encoding(pm.doc), pm.len, d->len);
+    json_t *hrefs = json_object();
     size_t n = pblint_result_diag_count(res);
     for (size_t i = 0; i < n; i++) {
         const pblint_diag *g = pblint_result_diag(res, i);
@@ -674,7 +681,7 @@ static void convert_result(server *s, document *d, const pblint_result *res)
         if (sev < PBLINT_SEV_NOTE)
             continue;
         json_t *jd = make_diag(lsp_range(&pm, pblint_diag_span(g)), lsp_severity(sev),
-                               pblint_diag_rule(g), pblint_diag_message(g));
+                               pblint_diag_rule(g), pblint_diag_message(g), hrefs);
         size_t nn = pblint_diag_note_count(g);
         if (nn) {
             json_t *rel = json_array();
@@ -706,6 +713,7 @@ static void convert_result(server *s, document *d, const pblint_result *res)
         json_array_append_new(d->diags, jd);
         json_array_append_new(d->fixes, edits);
     }
+    json_decref(hrefs);
 }
 
 /* Turns "PATH:LINE:COL: rest" (a configuration message) into related
@@ -938,6 +946,21 @@ static bool kind_wanted(json_t *only)
     return false;
 }
 
+/* True when one of the client's diagnostics is ours: the same range, code and message. */
+static bool names_diag(json_t *theirs, json_t *ours)
+{
+    size_t i;
+    json_t *t;
+    json_array_foreach(theirs, i, t)
+    {
+        if (json_equal(json_object_get(t, "range"), json_object_get(ours, "range")) &&
+            json_equal(json_object_get(t, "code"), json_object_get(ours, "code")) &&
+            json_equal(json_object_get(t, "message"), json_object_get(ours, "message")))
+            return true;
+    }
+    return false;
+}
+
 static json_t *code_action(server *s, json_t *params, const char **bad)
 {
     json_t *td = json_object_get(params, "textDocument");
@@ -963,9 +986,11 @@ static json_t *code_action(server *s, json_t *params, const char **bad)
         json_int_t have[4];
         if (!json_is_array(edits) || !get_range(json_object_get(diag, "range"), have))
             continue;
-        /* the diagnostic's range and the requested one overlap (or touch) */
-        if (pos_cmp(have[0], have[1], want[2], want[3]) > 0 ||
-            pos_cmp(want[0], want[1], have[2], have[3]) > 0)
+        /* the diagnostic's range and the requested one overlap (or touch),
+         * or the client names the diagnostic in context.diagnostics */
+        if ((pos_cmp(have[0], have[1], want[2], want[3]) > 0 ||
+             pos_cmp(want[0], want[1], have[2], have[3]) > 0) &&
+            !names_diag(json_object_get(context, "diagnostics"), diag))
             continue;
         char title[2048];
         snprintf(title, sizeof title, "Fix: %s", get_str(diag, "message"));

@@ -1090,6 +1090,10 @@ int main(int argc, char **argv)
         cfg_run_prepare(cfgr, ws[t].ctx);
     }
     quiet_plugin_errors = false;
+    /* fork the isolation workers while this is the only thread */
+    for (long t = 0; t < nthreads; t++)
+        if (ws[t].ctx)
+            pblint_ctx_start_worker(ws[t].ctx);
     for (long t = 1; t < nthreads; t++) {
         if (ws[t].ctx && pthread_create(&tids[t], NULL, work, &ws[t]) == 0)
             started++;

@@ -12,10 +12,13 @@
  * Complexity (n = size of the input):
  *   - rows: one key per row, hashed (FNV-1a 64) into an open-addressing table;
  *     a hash hit is confirmed by rebuilding and comparing both keys.  O(rows).
- *   - repeated-phrase: for every repeat length L up to max-length (64) one
- *     pass over the text's code points counting positions i with
- *     s[i] == s[i+L]; a run of >= L such positions is an adjacent repeat.
- *     O(n * max-length) time, 8 bytes per code point of the longest text.
+ *   - repeated-phrase: an adjacent repeat of length L is a run of >= L
+ *     positions i with s[i] == s[i+L].  Such a run starts with a k-gram
+ *     (k = the shortest repeat length) equal to the k-gram L code points
+ *     later, so the k-grams are hashed and chained by hash, and only the
+ *     distances at which two k-grams agree are extended into runs.
+ *     O(n * max-length) time in the worst case ("的的的…"), about O(n) for
+ *     prose; 20 bytes per code point of the longest text.
  *   - boilerplate: each long text is reduced to its letters (punctuation,
  *     spaces, 书名号 titles and filler characters dropped); k-gram hashes are
  *     winnowed (Schleimer et al. 2003) so that any common passage of
@@ -1041,6 +1044,9 @@ static bool overlaps_paragraph(const para_ref *p, size_t n, pblint_span s)
 /* duplicates/repeated-phrase                                          */
 /* ------------------------------------------------------------------ */
 
+#define RP_MAX_LEN 256u /* the largest max-length option */
+#define RP_NONE UINT32_MAX
+
 typedef struct rp_opts {
     size_t min_cjk, min_len, max_len, lmin;
 } rp_opts;
@@ -1052,6 +1058,12 @@ typedef struct rp_cand {
 typedef struct rp_state {
     uint32_t *cp, *boff;
     size_t cap;
+    uint64_t *kh;    /* hash of the k-gram at each position */
+    uint32_t *prev;  /* the previous position with the same k-gram hash, or RP_NONE */
+    size_t kcap;
+    uint32_t *slot;  /* hash table: last position + 1 of each k-gram hash, 0 = empty */
+    size_t scap;
+    uint32_t run_end[RP_MAX_LEN + 1]; /* per distance: end of the run extended last */
     rp_cand *cand;
     size_t ncand, candcap;
     dbuf quote;
@@ -1153,6 +1165,92 @@ static bool rp_consider(rp_state *st, const rp_opts *o, size_t n, size_t p, size
     return true;
 }
 
+/*
+ * Finds every maximal run of positions j (j + L < n) with cp[j] == cp[j + L]
+ * that is at least L long, for lmin <= L <= lmax, and hands each to
+ * rp_consider(): the same runs as one pass over j for each L would find.
+ *
+ * The trick: such a run [a, b) has cp[a + t] == cp[a + L + t] for t < k
+ * (k = lmin <= L <= b - a), so the k-gram at a equals the k-gram at a + L.
+ * The k-grams get a rolling hash; positions with equal hashes are chained
+ * (prev[]); for each position q only the earlier positions i on its chain
+ * with lmin <= q - i <= lmax are looked at.  A pair whose code points agree
+ * is extended both ways into its maximal run at distance L = q - i.  Pairs
+ * at one distance come in increasing i, so a pair inside the run extended
+ * last at that distance (run_end) is skipped: each run is extended once.
+ * The order in which runs reach rp_consider() differs from a scan by L,
+ * which does not matter: the candidates are sorted by (position, length),
+ * and no two are equal.
+ */
+static int rp_find_runs(rp_state *st, const rp_opts *o, size_t n, size_t lmax)
+{
+    const uint32_t *cp = st->cp;
+    size_t k = o->lmin;
+    if (n < k)
+        return 0;
+    size_t m = n - k + 1; /* positions that start a k-gram */
+    if (m > st->kcap) {
+        uint64_t *h = realloc(st->kh, m * sizeof *h);
+        if (h)
+            st->kh = h;
+        uint32_t *pv = realloc(st->prev, m * sizeof *pv);
+        if (pv)
+            st->prev = pv;
+        if (!h || !pv)
+            return PBLINT_ENOMEM;
+        st->kcap = m;
+    }
+    size_t tsize = 64;
+    while (tsize < 2 * m)
+        tsize *= 2;
+    if (tsize > st->scap) {
+        free(st->slot);
+        st->slot = malloc(tsize * sizeof *st->slot);
+        if (!st->slot) {
+            st->scap = 0;
+            return PBLINT_ENOMEM;
+        }
+        st->scap = tsize;
+    }
+    memset(st->slot, 0, tsize * sizeof *st->slot);
+    for (size_t L = 0; L <= lmax; L++)
+        st->run_end[L] = 0;
+
+    /* polynomial rolling hash, modulo 2^64: h = sum cp[j + t] * B^(k-1-t) */
+    const uint64_t B = 0x100000001b3ull;
+    uint64_t top = 1; /* B^(k-1) */
+    for (size_t t = 1; t < k; t++)
+        top *= B;
+    uint64_t h = 0;
+    for (size_t t = 0; t < k; t++)
+        h = h * B + cp[t];
+    for (size_t q = 0; q < m; q++) {
+        if (q > 0)
+            h = (h - cp[q - 1] * top) * B + cp[q + k - 1];
+        st->kh[q] = h;
+        /* chain q behind the last position with the same hash */
+        size_t home = (size_t)mix64(h) & (tsize - 1);
+        while (st->slot[home] && st->kh[st->slot[home] - 1] != h)
+            home = (home + 1) & (tsize - 1);
+        st->prev[q] = st->slot[home] ? st->slot[home] - 1 : RP_NONE;
+        st->slot[home] = (uint32_t)q + 1;
+        for (uint32_t i = st->prev[q]; i != RP_NONE && q - i <= lmax; i = st->prev[i]) {
+            size_t L = q - i;
+            if (L < o->lmin || i < st->run_end[L] || cp[i] != cp[q])
+                continue;
+            size_t a = i, b = i;
+            while (a > 0 && cp[a - 1] == cp[a - 1 + L])
+                a--;
+            while (b + L < n && cp[b] == cp[b + L])
+                b++;
+            st->run_end[L] = (uint32_t)b;
+            if (b - a >= L && !rp_consider(st, o, n, a, L, b - a))
+                return PBLINT_ENOMEM;
+        }
+    }
+    return 0;
+}
+
 static int rp_scan_text(pblint_check *chk, const pblint_doc *doc, const pblint_text *t,
                         const rp_opts *o, rp_state *st)
 {
@@ -1184,22 +1282,12 @@ static int rp_scan_text(pblint_check *chk, const pblint_doc *doc, const pblint_t
         n++;
     }
     st->boff[n] = (uint32_t)len;
-    const uint32_t *cp = st->cp;
     st->ncand = 0;
     size_t lmax = o->max_len < n / 2 ? o->max_len : n / 2;
-    for (size_t L = o->lmin; L <= lmax; L++) {
-        size_t run = 0, j;
-        for (j = 0; j + L < n; j++) {
-            if (cp[j] == cp[j + L]) {
-                run++;
-                continue;
-            }
-            if (run >= L && !rp_consider(st, o, n, j - run, L, run))
-                return PBLINT_ENOMEM;
-            run = 0;
-        }
-        if (run >= L && !rp_consider(st, o, n, j - run, L, run))
-            return PBLINT_ENOMEM;
+    if (lmax >= o->lmin) {
+        int rc = rp_find_runs(st, o, n, lmax);
+        if (rc)
+            return rc;
     }
     if (st->ncand == 0)
         return 0;
@@ -1279,6 +1367,9 @@ static int check_repeated_phrase(pblint_check *chk, const pblint_doc *doc)
     free(paras);
     free(st.cp);
     free(st.boff);
+    free(st.kh);
+    free(st.prev);
+    free(st.slot);
     free(st.cand);
     free(st.quote.p);
     return rc;

@@ -591,6 +591,21 @@ int pblint_parse(pblint_ctx *ctx, const char *name, const void *bytes, size_t le
     return 0;
 }
 
+static bool start_worker(pblint_ctx *ctx);
+static uint64_t rule_state(const pblint_ctx *ctx);
+
+int pblint_ctx_start_worker(pblint_ctx *ctx)
+{
+    if (!ctx)
+        return PBLINT_EINVAL;
+    if (!ctx->isolate)
+        return 0;
+    if (ctx->worker_pid > 0 && ctx->worker_state == rule_state(ctx))
+        return 0;
+    stop_worker(ctx);
+    return start_worker(ctx) ? 0 : PBLINT_EIO;
+}
+
 int pblint_ctx_set_isolation(pblint_ctx *ctx, bool on, unsigned timeout_ms)
 {
     if (!ctx)
@@ -836,25 +851,17 @@ static long now_ms(void)
 /* A digest of everything a check's behaviour depends on in the context:
  * which rules run, at what severity, with which options and data.  The
  * worker is reused while it matches and forked anew when it does not. */
+/* The shape of the rule table the worker was forked with (which rules
+ * exist, in which order): severities, options and data travel with each
+ * request, so only a change of shape needs a new worker. */
 static uint64_t rule_state(const pblint_ctx *ctx)
 {
     uint64_t h = 1469598103934665603ull;
 #define MIX(v) (h = (h ^ (uint64_t)(v)) * 1099511628211ull)
     MIX(ctx->nrules);
-    for (size_t i = 0; i < ctx->nrules; i++) {
-        const pb_rule *r = &ctx->rules[i];
-        MIX(r->severity);
-        MIX(r->severity_set);
-        MIX((uintptr_t)r->check);
-        MIX((uintptr_t)r->data);
-        for (size_t k = 0; k < r->noptions; k++) {
-            for (const char *c = r->options[k].key; *c; c++)
-                MIX(*c);
-            MIX('=');
-            for (const char *c = r->options[k].value; *c; c++)
-                MIX(*c);
-        }
-    }
+    MIX(ctx->nplugins);
+    for (size_t i = 0; i < ctx->nrules; i++)
+        MIX((uintptr_t)ctx->rules[i].id);
 #undef MIX
     return h;
 }
@@ -877,6 +884,77 @@ static bool read_full(int fd, void *buf, size_t n)
 /* The worker: reads requests (name, bytes, first rule), builds its own
  * model of the same bytes — the build is deterministic, so spans agree
  * with the parent's — runs the checks and streams the findings back. */
+/* The rule state a request carries: per rule, its severity, whether the
+ * configuration set it, its data and its options — so that one worker
+ * serves files with different configurations without being forked again.
+ * (Data pointers are valid in the worker: configurations are loaded before
+ * the worker is started, see pblint_ctx_start_worker().) */
+static void put_state(wbuf *w, const pblint_ctx *ctx)
+{
+    wb_u32(w, (uint32_t)ctx->nrules);
+    for (size_t i = 0; i < ctx->nrules; i++) {
+        const pb_rule *r = &ctx->rules[i];
+        wb_u32(w, (uint32_t)(r->severity + 8));
+        wb_u32(w, r->severity_set);
+        uintptr_t d = (uintptr_t)r->data;
+        wb_put(w, &d, sizeof d);
+        uintptr_t c = (uintptr_t)r->check;
+        wb_put(w, &c, sizeof c);
+        wb_u32(w, (uint32_t)r->noptions);
+        for (size_t k = 0; k < r->noptions; k++) {
+            wb_str(w, r->options[k].key);
+            wb_str(w, r->options[k].value);
+        }
+    }
+}
+
+static bool read_str_alloc(int fd, char **out)
+{
+    uint32_t n;
+    if (!read_full(fd, &n, sizeof n))
+        return false;
+    char *s = malloc((size_t)n + 1);
+    if (!s || !read_full(fd, s, n)) {
+        free(s);
+        return false;
+    }
+    s[n] = '\0';
+    *out = s;
+    return true;
+}
+
+static bool take_state(pblint_ctx *ctx, int fd)
+{
+    uint32_t n;
+    if (!read_full(fd, &n, sizeof n) || n != ctx->nrules)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        pb_rule *r = &ctx->rules[i];
+        uint32_t sev, set, nopt;
+        uintptr_t d, c;
+        if (!read_full(fd, &sev, sizeof sev) || !read_full(fd, &set, sizeof set) ||
+            !read_full(fd, &d, sizeof d) || !read_full(fd, &c, sizeof c) ||
+            !read_full(fd, &nopt, sizeof nopt))
+            return false;
+        r->severity = (int)sev - 8;
+        r->severity_set = set != 0;
+        r->data = (void *)d;
+        *(uintptr_t *)&r->check = c;
+        for (size_t k = 0; k < r->noptions; k++) {
+            free(r->options[k].key);
+            free(r->options[k].value);
+        }
+        r->noptions = 0;
+        for (uint32_t k = 0; k < nopt; k++) {
+            pb_option o = {NULL, NULL};
+            if (!read_str_alloc(fd, &o.key) || !read_str_alloc(fd, &o.value) ||
+                PB_PUSH(r->options, r->noptions, r->options_cap, o))
+                return false;
+        }
+    }
+    return true;
+}
+
 static void worker_loop(pblint_ctx *ctx, int req, int res_fd)
 {
     ctx->isolate = false;
@@ -884,6 +962,8 @@ static void worker_loop(pblint_ctx *ctx, int req, int res_fd)
         uint32_t hdr[3]; /* name length, bytes length, first rule */
         if (!read_full(req, hdr, sizeof hdr))
             _exit(0);
+        if (!take_state(ctx, req))
+            _exit(3);
         char *name = malloc((size_t)hdr[0] + 1);
         char *bytes = malloc(hdr[1] ? hdr[1] : 1);
         if (!name || !bytes || !read_full(req, name, hdr[0]) || !read_full(req, bytes, hdr[1]))
@@ -953,22 +1033,28 @@ static bool send_request(pblint_ctx *ctx, const char *name, const void *bytes, s
                          size_t from)
 {
     uint32_t hdr[3] = {(uint32_t)strlen(name), (uint32_t)len, (uint32_t)from};
-    const char *parts[3] = {(const char *)hdr, name, bytes};
-    size_t sizes[3] = {sizeof hdr, hdr[0], len};
-    for (int k = 0; k < 3; k++) {
+    wbuf st = {0};
+    put_state(&st, ctx);
+    const char *parts[4] = {(const char *)hdr, st.p, name, bytes};
+    size_t sizes[4] = {sizeof hdr, st.n, hdr[0], len};
+    bool ok = true;
+    for (int k = 0; k < 4 && ok; k++) {
         const char *p = parts[k];
         size_t n = sizes[k];
         while (n > 0) {
             ssize_t w = write(ctx->worker_req, p, n);
             if (w < 0 && errno == EINTR)
                 continue;
-            if (w <= 0)
-                return false;
+            if (w <= 0) {
+                ok = false;
+                break;
+            }
             p += w;
             n -= (size_t)w;
         }
     }
-    return true;
+    free(st.p);
+    return ok;
 }
 
 /* Hands the file to the worker (starting one if needed) so that it works
@@ -978,7 +1064,7 @@ static bool begin_isolated(pblint_ctx *ctx, const char *name, const void *bytes,
 {
     for (int attempt = 0; attempt < 2; attempt++) {
         if (ctx->worker_pid > 0 && ctx->worker_state != rule_state(ctx))
-            stop_worker(ctx);
+            stop_worker(ctx); /* rules were added or removed since it started */
         if (ctx->worker_pid <= 0 && !start_worker(ctx))
             return false;
         if (send_request(ctx, name, bytes, len, from))

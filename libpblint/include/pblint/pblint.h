@@ -506,6 +506,15 @@ PBLINT_API int pblint_ctx_set_option(pblint_ctx *ctx, const char *rule_id, const
  * the pblint CLI and editor server turn it on.  timeout_ms 0 = no limit.
  */
 PBLINT_API int pblint_ctx_set_isolation(pblint_ctx *ctx, bool on, unsigned timeout_ms);
+/**
+ * Starts the isolation worker now.  The worker is a fork of the process:
+ * a host with threads should call this for every context after loading its
+ * plugins and configurations and BEFORE starting threads, since a fork
+ * while other threads hold locks is unsafe.  Otherwise the worker starts
+ * at the first lint.  A worker is forked again only after a crash or when
+ * rules are added or removed.
+ */
+PBLINT_API int pblint_ctx_start_worker(pblint_ctx *ctx);
 
 typedef struct pblint_result pblint_result;
 
