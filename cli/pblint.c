@@ -121,7 +121,14 @@ static void usage(FILE *out)
           "environment:\n"
           "  PBLINT_PLUGIN_PATH     colon-separated plugin directories or files, loaded\n"
           "                         after the built-in plugin directory\n"
-          "  PBLINT_RULES_DOC       directory of rule pages for --explain and SARIF\n",
+          "  PBLINT_RULES_DOC       directory of rule pages for --explain and SARIF\n"
+          "  PBLINT_CHECK_TIMEOUT_MS  time limit per rule and file (default 60000); a rule\n"
+          "                         that exceeds it, or crashes, is reported as\n"
+          "                         core/plugin-failed and the other rules go on\n"
+          "  PBLINT_ISOLATION=off   run plugin checks in the pblint process itself (for\n"
+          "                         debugging a plugin; a crash then ends the run)\n"
+          "\n"
+          "pblint lsp               run the editor server (Language Server Protocol on stdio)\n",
           out);
 }
 
