@@ -494,7 +494,7 @@ static char *uri_to_path(const char *uri)
     for (size_t i = 0; i < n; i++) {
         if (p[i] == '?' || p[i] == '#')
             break;
-        if (p[i] == '%' && i + 2 < n + 0 && hexval(p[i + 1]) >= 0 && hexval(p[i + 2]) >= 0) {
+        if (p[i] == '%' && i + 2 < n && hexval(p[i + 1]) >= 0 && hexval(p[i + 2]) >= 0) {
             int c = hexval(p[i + 1]) * 16 + hexval(p[i + 2]);
             if (c == 0) {
                 free(out);
@@ -720,15 +720,12 @@ static void convert_result(server *s, document *d, const pblint_result *res)
  * information pointing into the configuration file. */
 static json_t *config_location(const char *msg)
 {
-    const char *p = msg;
-    /* the last ":LINE:COL: " before the text */
-    const char *c1 = NULL;
-    for (const char *q = strchr(p, ':'); q; q = strchr(q + 1, ':')) {
+    /* the first ":LINE:COL: " ends the path */
+    for (const char *q = strchr(msg, ':'); q; q = strchr(q + 1, ':')) {
         unsigned long l, c;
         int used = 0;
         if (sscanf(q, ":%lu:%lu: %n", &l, &c, &used) == 2 && used > 0) {
-            c1 = q;
-            char *path = strndup(p, (size_t)(c1 - p));
+            char *path = strndup(msg, (size_t)(q - msg));
             char real[PATH_MAX];
             json_t *loc = NULL;
             if (path && realpath(path, real)) {

@@ -379,6 +379,10 @@ def malformed(s):
         (b'Content-Length: 999999999999\r\n\r\n',
          err(-32700, 'parse error: Content-Length 999999999999 is more than the 67108864 bytes '
                      'a message may have'), 'Content-Length too large'),
+        (b'X-Long: ' + b'a' * 9000 + b'\r\n\r\n',
+         err(-32700, 'parse error: a header line is longer than 8192 bytes'), 'a long header line'),
+        (b'X-A: 1\r\n' * 40 + b'\r\n', err(-32700, 'parse error: more than 32 header lines'),
+         'too many header lines'),
         (b'Content-Length: 12x\r\n\r\n', err(-32700, "parse error: invalid Content-Length '12x'"),
          'an invalid Content-Length'),
         (b'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{"jsonrpc":"2.0"}',
