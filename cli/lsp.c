@@ -29,6 +29,7 @@
  * capabilities.general.positionEncodings, otherwise "utf-16".
  */
 #include "lsp.h"
+#include "common.h"
 
 #include <pblint/pblint.h>
 
@@ -389,24 +390,6 @@ static int read_frame(server *s, char **body, size_t *blen, char *why, size_t wh
 
 /* ------------------------------------------------------------ contexts */
 
-static bool running_from_build_tree(void)
-{
-    char self[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (n <= 0)
-        return false;
-    self[n] = '\0';
-    char *slash = strrchr(self, '/');
-    if (!slash)
-        return false;
-    *slash = '\0';
-    char want[PATH_MAX], real_want[PATH_MAX];
-    snprintf(want, sizeof want, "%s/cli", PBLINT_BUILD_ROOT);
-    if (!realpath(want, real_want))
-        return false;
-    return strcmp(self, real_want) == 0;
-}
-
 typedef struct load_state {
     bool tell;
     int failures;
@@ -420,23 +403,6 @@ static void on_plugin_error(void *ud, const char *msg)
     ls->failures++;
 }
 
-/* As the CLI's load_path(): a plugin file or a directory of them. */
-static void load_path(pblint_ctx *ctx, const char *path, load_state *ls, bool must_exist)
-{
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        if (must_exist)
-            on_plugin_error(ls, path);
-        return;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        if (pblint_ctx_load_plugin_dir(ctx, path, on_plugin_error, ls) < 0)
-            on_plugin_error(ls, pblint_ctx_error(ctx));
-    } else if (pblint_ctx_load_plugin(ctx, path) != 0) {
-        on_plugin_error(ls, pblint_ctx_error(ctx));
-    }
-}
-
 /* A context as the CLI makes one (default plugins, PBLINT_PLUGIN_PATH,
  * --plugin), with isolation on.  Plugin errors are told once a session. */
 static pblint_ctx *make_context(server *s)
@@ -446,22 +412,7 @@ static pblint_ctx *make_context(server *s)
         return NULL;
     pblint_ctx_set_isolation(ctx, true, s->timeout_ms);
     load_state ls = {!s->plugin_errors_told, 0};
-    if (!s->no_default_plugins) {
-        if (running_from_build_tree())
-            load_path(ctx, PBLINT_BUILD_ROOT "/plugins", &ls, true);
-        else
-            load_path(ctx, PBLINT_PLUGIN_DIR, &ls, false);
-    }
-    const char *env = getenv("PBLINT_PLUGIN_PATH");
-    if (env && *env) {
-        char *copy = strdup(env);
-        char *save = NULL;
-        for (char *p = copy ? strtok_r(copy, ":", &save) : NULL; p; p = strtok_r(NULL, ":", &save))
-            load_path(ctx, p, &ls, true);
-        free(copy);
-    }
-    for (size_t i = 0; i < s->nplugins; i++)
-        load_path(ctx, s->plugins[i], &ls, true);
+    cli_load_plugins(ctx, s->no_default_plugins, s->plugins, s->nplugins, on_plugin_error, &ls);
     s->plugin_errors_told = true;
     return ctx;
 }
@@ -538,13 +489,7 @@ static char *rule_doc_uri(const char *rule)
     if (!rule || !strchr(rule, '/') || strstr(rule, ".."))
         return NULL;
     const char *dirs[4];
-    size_t nd = 0;
-    const char *env = getenv("PBLINT_RULES_DOC");
-    if (env && *env)
-        dirs[nd++] = env;
-    if (running_from_build_tree())
-        dirs[nd++] = PBLINT_SOURCE_ROOT "/rules-doc";
-    dirs[nd++] = PBLINT_DOC_DIR;
+    size_t nd = cli_rules_doc_dirs(dirs);
     for (size_t i = 0; i < nd; i++) {
         char path[PATH_MAX], real[PATH_MAX];
         snprintf(path, sizeof path, "%s/%s.md", dirs[i], rule);

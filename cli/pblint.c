@@ -12,6 +12,7 @@
 
 #include "pblint-config.h"
 #include "cfg.h"
+#include "common.h"
 #include "lsp.h"
 
 #include <dirent.h>
@@ -132,100 +133,24 @@ static void usage(FILE *out)
           out);
 }
 
-static bool running_from_build_tree(void)
-{
-    char self[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (n <= 0)
-        return false;
-    self[n] = '\0';
-    char *slash = strrchr(self, '/');
-    if (!slash)
-        return false;
-    *slash = '\0';
-    char want[PATH_MAX];
-    snprintf(want, sizeof want, "%s/cli", PBLINT_BUILD_ROOT);
-    char real_want[PATH_MAX];
-    if (!realpath(want, real_want))
-        return false;
-    return strcmp(self, real_want) == 0;
-}
-
 static bool quiet_plugin_errors; /* set while secondary worker contexts load */
 
 static void report_plugin_error(void *ud, const char *msg)
 {
-    int *failures = ud;
+    (void)ud;
     if (!quiet_plugin_errors)
         fprintf(stderr, "pblint: error: %s\n", msg);
-    (*failures)++;
-}
-
-/* Loads a file or every plugin of a directory; counts failures. */
-static void load_path(pblint_ctx *ctx, const char *path, int *failures, bool must_exist)
-{
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        if (must_exist) {
-            if (!quiet_plugin_errors)
-                fprintf(stderr, "pblint: error: %s: cannot load plugin: %s\n", path,
-                        strerror(errno));
-            (*failures)++;
-        }
-        return;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        int unused = 0;
-        if (pblint_ctx_load_plugin_dir(ctx, path, report_plugin_error, &unused) < 0) {
-            if (!quiet_plugin_errors)
-                fprintf(stderr, "pblint: error: %s\n", pblint_ctx_error(ctx));
-            (*failures)++;
-        }
-        *failures += unused;
-    } else if (pblint_ctx_load_plugin(ctx, path) != 0) {
-        if (!quiet_plugin_errors)
-            fprintf(stderr, "pblint: error: %s\n", pblint_ctx_error(ctx));
-        (*failures)++;
-    }
 }
 
 static int load_plugins(pblint_ctx *ctx, const options *o)
 {
-    int failures = 0;
-    if (!o->no_default_plugins) {
-        if (running_from_build_tree())
-            load_path(ctx, PBLINT_BUILD_ROOT "/plugins", &failures, true);
-        else
-            load_path(ctx, PBLINT_PLUGIN_DIR, &failures, false);
-    }
-    const char *env = getenv("PBLINT_PLUGIN_PATH");
-    if (env && *env) {
-        char *copy = strdup(env);
-        char *save = NULL;
-        for (char *p = strtok_r(copy, ":", &save); p; p = strtok_r(NULL, ":", &save))
-            load_path(ctx, p, &failures, true);
-        free(copy);
-    }
-    for (size_t i = 0; i < o->nplugins; i++)
-        load_path(ctx, o->plugins[i], &failures, true);
-    return failures;
+    return cli_load_plugins(ctx, o->no_default_plugins, o->plugins, o->nplugins,
+                            report_plugin_error, NULL);
 }
 
 /* ------------------------------------------------------------ explain */
 
-/* Where rule pages are looked for, in order; NULL-terminated. */
-static size_t rules_doc_dirs(const char *dirs[4])
-{
-    size_t nd = 0;
-    const char *env = getenv("PBLINT_RULES_DOC");
-    if (env && *env)
-        dirs[nd++] = env;
-    if (running_from_build_tree())
-        dirs[nd++] = PBLINT_SOURCE_ROOT "/rules-doc";
-    dirs[nd++] = PBLINT_DOC_DIR;
-    dirs[nd] = NULL;
-    return nd;
-}
+static size_t rules_doc_dirs(const char *dirs[4]) { return cli_rules_doc_dirs(dirs); }
 
 static int explain(const char *rule)
 {
