@@ -206,7 +206,8 @@ static void normalise(pblint_baseline *bl)
 {
     if (bl->sorted)
         return;
-    qsort(bl->e, bl->n, sizeof *bl->e, cmp_entry);
+    if (bl->n > 1)
+        qsort(bl->e, bl->n, sizeof *bl->e, cmp_entry);
     size_t k = 0;
     for (size_t i = 0; i < bl->n; i++) {
         if (k && strcmp(bl->e[k - 1].file, bl->e[i].file) == 0 &&
@@ -329,7 +330,8 @@ size_t pblint_baseline_filter(const pblint_baseline *bl, pblint_result *res)
         pblint_diag_fingerprint(res, res->diags[i], items[i].fp);
         items[i].index = i;
     }
-    qsort(items, res->ndiags, sizeof *items, cmp_fp_item);
+    if (res->ndiags > 1)
+        qsort(items, res->ndiags, sizeof *items, cmp_fp_item);
     size_t dropped = 0;
     for (size_t i = 0; i < res->ndiags;) {
         size_t j = i;

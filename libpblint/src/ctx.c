@@ -356,7 +356,8 @@ int pblint_ctx_load_plugin_dir(pblint_ctx *ctx, const char *dir,
         }
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_str);
     int failures = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(dir) + strlen(names[i]) + 2;
