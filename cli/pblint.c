@@ -214,8 +214,10 @@ static int walk(const char *dir, strvec *files, visited **seen, size_t *nseen, i
         return -1;
     *seen = nv;
     (*seen)[(*nseen)++] = (visited){st.st_dev, st.st_ino};
-    if (depth > 64)
-        return 0;
+    if (depth > 64) {
+        fprintf(stderr, "pblint: error: %s: more than 64 folders deep, not searched\n", dir);
+        return -1;
+    }
     DIR *d = opendir(dir);
     if (!d) {
         fprintf(stderr, "pblint: error: %s: cannot read directory: %s\n", dir, strerror(errno));
@@ -751,23 +753,7 @@ static void lint_one(pblint_ctx *ctx, const run *r, job *jb)
         goto done;
     }
     if (r->o->dump_model) {
-        FILE *f = fopen(jb->path, "rb");
-        if (!f) {
-            fprintf(err, "pblint: error: %s: cannot open: %s\n", jb->path, strerror(errno));
-            jb->io_error = true;
-            goto done;
-        }
-        char *buf = NULL;
-        size_t len = 0;
-        FILE *mem = open_memstream(&buf, &len);
-        char chunk[65536];
-        size_t got;
-        while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-            fwrite(chunk, 1, got, mem);
-        fclose(f);
-        fclose(mem);
-        rc = pblint_parse(ctx, jb->path, buf, len, &res);
-        free(buf);
+        rc = pblint_parse_file(ctx, jb->path, &res);
     } else {
         rc = pblint_lint_file(ctx, jb->path, &res);
     }

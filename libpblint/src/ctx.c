@@ -572,15 +572,20 @@ int pblint_parse(pblint_ctx *ctx, const char *name, const void *bytes, size_t le
         uint32_t at = doc->src.first_invalid;
         if (doc->src.nul_count)
             pb_emit(ctx, res, "parse/invalid-utf8", PBLINT_SEV_DEFAULT, (pblint_span){at, at + 3},
-                    "%zu invalid byte sequence%s (%zu of them NUL bytes) replaced by U+FFFD; the "
-                    "first is here, and text around them may be misread",
-                    doc->src.invalid_count, doc->src.invalid_count == 1 ? "" : "s",
-                    doc->src.nul_count);
+                    doc->src.invalid_count == 1
+                        ? "%zu invalid byte sequence (%zu NUL byte) replaced by U+FFFD; it is "
+                          "here, and text around it may be misread"
+                        : "%zu invalid byte sequences (%zu of them NUL bytes) replaced by U+FFFD; "
+                          "the first is here, and text around them may be misread",
+                    doc->src.invalid_count, doc->src.nul_count);
         else
             pb_emit(ctx, res, "parse/invalid-utf8", PBLINT_SEV_DEFAULT, (pblint_span){at, at + 3},
-                    "%zu byte sequence%s that are not valid UTF-8 (nor GB18030) replaced by "
-                    "U+FFFD; the first is here, and text around them may be misread",
-                    doc->src.invalid_count, doc->src.invalid_count == 1 ? " is" : "s");
+                    doc->src.invalid_count == 1
+                        ? "%zu byte sequence that is not valid UTF-8 (nor GB18030) replaced by "
+                          "U+FFFD; it is here, and text around it may be misread"
+                        : "%zu byte sequences that are not valid UTF-8 (nor GB18030) replaced by "
+                          "U+FFFD; the first is here, and text around them may be misread",
+                    doc->src.invalid_count);
     }
     rc = pb_model_build(ctx, res);
     if (rc != 0) {
@@ -1215,11 +1220,12 @@ int pblint_lint(pblint_ctx *ctx, const char *name, const void *bytes, size_t len
     return 0;
 }
 
-int pblint_lint_file(pblint_ctx *ctx, const char *path, pblint_result **out)
+/* Reads a whole file for linting, refusing what is not a regular file or
+ * is larger than pblint reads, with a sentence naming the file. */
+static int read_input(pblint_ctx *ctx, const char *path, char **bufp, size_t *lenp)
 {
-    if (!ctx || !path || !out)
-        return PBLINT_EINVAL;
-    *out = NULL;
+    *bufp = NULL;
+    *lenp = 0;
     struct stat st;
     /* never open a FIFO, socket or device: reading one could block forever */
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
@@ -1240,6 +1246,12 @@ int pblint_lint_file(pblint_ctx *ctx, const char *path, pblint_result **out)
         fclose(f);
         pb_ctx_seterr(ctx, "%s: is a directory", path);
         return PBLINT_EIO;
+    }
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size > PB_MAX_INPUT) {
+        fclose(f);
+        pb_ctx_seterr(ctx, "%s: larger than %u MiB, which pblint does not read", path,
+                      PB_MAX_INPUT >> 20);
+        return PBLINT_ETOOBIG;
     }
     size_t cap = (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
                      ? (size_t)st.st_size + 1
@@ -1287,8 +1299,39 @@ int pblint_lint_file(pblint_ctx *ctx, const char *path, pblint_result **out)
                       PB_MAX_INPUT >> 20);
     else if (rc == PBLINT_ENOMEM)
         pb_ctx_seterr(ctx, "%s: out of memory while reading", path);
+    if (rc != 0) {
+        free(buf);
+        return rc;
+    }
+    *bufp = buf;
+    *lenp = len;
+    return 0;
+}
+
+int pblint_lint_file(pblint_ctx *ctx, const char *path, pblint_result **out)
+{
+    if (!ctx || !path || !out)
+        return PBLINT_EINVAL;
+    *out = NULL;
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = read_input(ctx, path, &buf, &len);
     if (rc == 0)
         rc = pblint_lint(ctx, path, buf, len, out);
+    free(buf);
+    return rc;
+}
+
+int pblint_parse_file(pblint_ctx *ctx, const char *path, pblint_result **out)
+{
+    if (!ctx || !path || !out)
+        return PBLINT_EINVAL;
+    *out = NULL;
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = read_input(ctx, path, &buf, &len);
+    if (rc == 0)
+        rc = pblint_parse(ctx, path, buf, len, out);
     free(buf);
     return rc;
 }

@@ -91,7 +91,9 @@ static json_t *cell_json(const pblint_doc *doc, const pblint_cell *c)
     json_object_set_new(o, "text", text_json(&c->text));
     if (c->inherited)
         json_object_set_new(o, "inherited", json_true());
-    if (c->value->kind != PBLINT_VAL_TEXT && c->value->kind != PBLINT_VAL_EMPTY)
+    /* plain text carries no value; text with a flag (an overflowing number,
+     * a dash placeholder) shows why */
+    if ((c->value->kind != PBLINT_VAL_TEXT && c->value->kind != PBLINT_VAL_EMPTY) || c->value->flags)
         json_object_set_new(o, "value", value_json(doc, c->value));
     if (c->nchoices)
         json_object_set_new(o, "choices", choices_json(c->choices, c->nchoices));
@@ -173,7 +175,8 @@ static json_t *doc_json(const pblint_doc *doc)
         json_object_set_new(fo, "text", text_json(&f->text));
         json_object_set_new(fo, "line", json_integer(line));
         json_object_set_new(fo, "section", json_integer((json_int_t)f->section));
-        if (f->value.kind != PBLINT_VAL_TEXT && f->value.kind != PBLINT_VAL_EMPTY)
+        if ((f->value.kind != PBLINT_VAL_TEXT && f->value.kind != PBLINT_VAL_EMPTY) ||
+            f->value.flags)
             json_object_set_new(fo, "value", value_json(doc, &f->value));
         if (f->nchoices)
             json_object_set_new(fo, "choices", choices_json(f->choices, f->nchoices));

@@ -142,12 +142,21 @@ static bool pb_sniff_magic(const char *name, const unsigned char *b, size_t n, c
     }
     if (n >= 4 && b[0] == 'P' && b[1] == 'K' &&
         ((b[2] == 3 && b[3] == 4) || (b[2] == 5 && b[3] == 6) || (b[2] == 7 && b[3] == 8))) {
-        if (pb_ends_with_ci(name, ".docx") || pb_ends_with_ci(name, ".docm"))
+        /* what is inside, whatever the name says: a ZIP's local headers
+         * name their entries in plain text (word/document.xml, xl/...) */
+        size_t look = n < 65536 ? n : 65536;
+        bool is_word = pb_ends_with_ci(name, ".docx") || pb_ends_with_ci(name, ".docm") ||
+                       memmem(b, look, "word/", 5) != NULL;
+        bool is_excel = !is_word && (pb_ends_with_ci(name, ".xlsx") ||
+                                     pb_ends_with_ci(name, ".xlsm") || memmem(b, look, "xl/", 3));
+        (void)word;
+        if (is_word)
             pb_seterr(err, errsz,
-                      "%s: this is a Word (.docx) file, not text; save it as plain text "
-                      "(File > Save As > Plain Text) or extract it with `pandoc -t plain %s` first",
-                      name, word);
-        else if (pb_ends_with_ci(name, ".xlsx") || pb_ends_with_ci(name, ".xlsm"))
+                      "%s: this is a Word (.docx) file, not text; in Word, save it as plain text "
+                      "(File > Save As > Plain Text (*.txt), encoding UTF-8), which writes the "
+                      "tables' cells separated by tabs, and lint that file",
+                      name);
+        else if (is_excel)
             pb_seterr(err, errsz,
                       "%s: this is an Excel (.xlsx) file, not text; save each sheet as "
                       "tab-delimited text (File > Save As > Text (Tab delimited)) first",

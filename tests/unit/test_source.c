@@ -417,13 +417,19 @@ static void test_binary_refusal(void **state)
 
     static const char zip[] = "PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0";
     expect_binary("x.docx", zip, sizeof zip - 1,
-                  "x.docx: this is a Word (.docx) file, not text; save it as plain text "
-                  "(File > Save As > Plain Text) or extract it with `pandoc -t plain x.docx` "
-                  "first");
+                  "x.docx: this is a Word (.docx) file, not text; in Word, save it as plain text "
+                  "(File > Save As > Plain Text (*.txt), encoding UTF-8), which writes the "
+                  "tables' cells separated by tabs, and lint that file");
     expect_binary("dir/申报 表.DOCX", zip, sizeof zip - 1,
-                  "dir/申报 表.DOCX: this is a Word (.docx) file, not text; save it as plain text "
-                  "(File > Save As > Plain Text) or extract it with `pandoc -t plain "
-                  "'dir/申报 表.DOCX'` first");
+                  "dir/申报 表.DOCX: this is a Word (.docx) file, not text; in Word, save it as "
+                  "plain text (File > Save As > Plain Text (*.txt), encoding UTF-8), which "
+                  "writes the tables' cells separated by tabs, and lint that file");
+    /* a Word file under another name is known by its entries */
+    static const char wordzip[] = "PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0word/document.xml";
+    expect_binary("filing.txt", wordzip, sizeof wordzip - 1,
+                  "filing.txt: this is a Word (.docx) file, not text; in Word, save it as plain "
+                  "text (File > Save As > Plain Text (*.txt), encoding UTF-8), which writes the "
+                  "tables' cells separated by tabs, and lint that file");
     expect_binary("budget.xlsx", zip, sizeof zip - 1,
                   "budget.xlsx: this is an Excel (.xlsx) file, not text; save each sheet as "
                   "tab-delimited text (File > Save As > Text (Tab delimited)) first");

@@ -529,6 +529,9 @@ PBLINT_API int pblint_lint(pblint_ctx *ctx, const char *name, const void *bytes,
                            pblint_result **out);
 /** Reads the file at path and lints it (name = path). */
 PBLINT_API int pblint_lint_file(pblint_ctx *ctx, const char *path, pblint_result **out);
+/** Reads the file at path and builds its model only (no rules), with the
+ *  same refusals as pblint_lint_file(). */
+PBLINT_API int pblint_parse_file(pblint_ctx *ctx, const char *path, pblint_result **out);
 /** Only reads and builds the model (no rules). */
 PBLINT_API int pblint_parse(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
                             pblint_result **out);
