@@ -1286,11 +1286,35 @@ static void report_claim(narrative_ctx *nc, const pblint_text *t, const char *s,
     }
 }
 
+/* Whether s holds the 3-byte character c (one CJK code point, UTF-8):
+ * memchr for its middle byte, rarer than a lead byte, then a look at the
+ * bytes around it. */
+static bool has_char3(const char *s, size_t n, const char *c)
+{
+    const unsigned char *u = (const unsigned char *)s, *w = (const unsigned char *)c;
+    size_t i = 1;
+    while (i + 1 < n) {
+        const unsigned char *hit = memchr(u + i, w[1], n - 1 - i);
+        if (!hit)
+            return false;
+        i = (size_t)(hit - u);
+        if (u[i - 1] == w[0] && u[i + 1] == w[2])
+            return true;
+        i++;
+    }
+    return false;
+}
+
 static void check_paragraph(narrative_ctx *nc, const pblint_text *t)
 {
     size_t len;
     const char *s = pblint_text_str(t, &len);
     if (!len)
+        return;
+    /* Only amounts with their unit written are checked, and every money
+     * unit the scanner reads has 元, 万 or 亿 in it (元 千元 万元 亿元, and
+     * 万 / 亿 alone): a paragraph with none of them is not scanned. */
+    if (!has_char3(s, len, "元") && !has_char3(s, len, "万") && !has_char3(s, len, "亿"))
         return;
     pblint_value stack[32], *vals = stack;
     size_t cnt = pblint_scan_quantities(s, len, PBLINT_MONEY_NONE, stack, 32);
@@ -2052,6 +2076,41 @@ static int check_lump_sum_breakdown(pblint_check *chk, const pblint_doc *doc)
 /* The plugin                                                          */
 /* ------------------------------------------------------------------ */
 
+/* ------------------------------------------------------------ unreadable */
+
+/* A fund line whose value is not an amount at all ("很多", "1e309", a number
+ * too large for exact arithmetic): every sum that needs it is skipped, so a
+ * filing whose budget cannot be read must not look as good as a right one. */
+static int check_unreadable_amount(pblint_check *chk, const pblint_doc *doc)
+{
+    static const char *const KEYS[] = {"project_total", "year_budget", "fiscal", "fiscal_upper",
+                                       "fiscal_own",    "fiscal_lower", "other_funds",
+                                       "carry_over",    "budget",       "actual"};
+    size_t nf = pblint_doc_field_count(doc);
+    for (size_t i = 0; i < nf; i++) {
+        const pblint_field *f = pblint_doc_field_at(doc, i);
+        const char *key = pblint_field_key(f);
+        bool fund = false;
+        for (size_t k = 0; k < sizeof KEYS / sizeof KEYS[0] && !fund; k++)
+            fund = strcmp(key, KEYS[k]) == 0;
+        const pblint_value *v = pblint_field_value(f);
+        if (!fund || (v->kind != PBLINT_VAL_TEXT && v->kind != PBLINT_VAL_WORD))
+            continue;
+        const pblint_text *t = pblint_field_text(f);
+        size_t len;
+        const char *s = pblint_text_str(t, &len);
+        if (len == 0)
+            continue;
+        const char *label = pblint_text_str(pblint_field_label(f), NULL);
+        pblint_report(chk, PBLINT_SEV_DEFAULT, pblint_text_span(t),
+                      "%s '%.*s' is not an amount pblint can check%s; the sums that need it were "
+                      "skipped",
+                      *label ? label : key, (int)(len > 120 ? 120 : len), s,
+                      (v->flags & PBLINT_VALF_OVERFLOW) ? " (too large for exact arithmetic)" : "");
+    }
+    return 0;
+}
+
 static const pblint_rule_desc rules[] = {
     {"fund-total-sum", "当年预算 equals the sum of its fund sources (财政拨款 + 其他资金 [+ 上年结转])",
      PBLINT_SEV_ERROR, check_fund_total_sum, 0, {0}},
@@ -2079,6 +2138,8 @@ static const pblint_rule_desc rules[] = {
      PBLINT_SEV_WARNING, check_execution_rate, 0, {0}},
     {"lump-sum-breakdown", "the 项目构成分解 is broken down by 单价 and 数量 with their 依据, not one lump sum",
      PBLINT_SEV_WARNING, check_lump_sum_breakdown, 0, {0}},
+    {"unreadable-amount", "a fund line's value is not an amount pblint can check",
+     PBLINT_SEV_WARNING, check_unreadable_amount, 0, {0}},
 };
 
 static const pblint_plugin_desc plugin = PBLINT_PLUGIN_DESC_INIT(

@@ -6,7 +6,10 @@
  * and the values of free-text fields) and every cell of every table.  The
  * scan keeps a small stack of open brackets, so it finds in one pass the
  * document numbers, the title each number belongs to, the titles and the
- * brackets that do not pair.  A finding is keyed by its source offset, so
+ * brackets that do not pair.  Each rule runs its own scan and skips the
+ * texts that cannot hold what it reads (no 号: no document number; no 《:
+ * no title), and a scan jumps from bracket to bracket with a byte table,
+ * since nothing else moves it.  A finding is keyed by its source offset, so
  * text the model holds twice (a field that is also a cell) is reported once.
  * Grouping (the same title cited with two numbers ...) sorts; nothing
  * compares all pairs.
@@ -447,26 +450,74 @@ typedef struct open_br {
     long title; /* index in sc->titles for a 《, else -1 */
 } open_br;
 
-/* Whether s holds a bracket at all: ASCII ()[]{} or one of U+3008-U+3017
- * (E3 80 88 .. E3 80 97).  Most cells hold none; this keeps them cheap. */
-static bool any_bracket(const char *s, size_t n)
+/* The bytes a bracket can start with: ASCII ()[]{} and E3, the lead byte
+ * of U+3008-U+3017 (E3 80 88 .. E3 80 97). */
+static const bool BRACKET_LEAD[256] = {['('] = true, [')'] = true, ['['] = true, [']'] = true,
+                                       ['{'] = true, ['}'] = true, [0xe3] = true};
+
+/* The offset of the first bracket at or after i (n if none): ASCII ()[]{}
+ * or one of U+3008-U+3017.  Every bracket the scan acts on (PAIRS, the year
+ * brackets) is one of these.  A normalised text is well-formed UTF-8, so an
+ * ASCII byte or an E3 byte always starts a code point: jumping from bracket
+ * to bracket visits the same brackets as decoding every code point. */
+static size_t next_bracket(const char *s, size_t n, size_t i)
 {
     const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = u[i];
-        if (c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}')
+    for (; i < n; i++) {
+        /* four bytes a step through the many that start no bracket */
+        while (i + 4 <= n && !BRACKET_LEAD[u[i]] && !BRACKET_LEAD[u[i + 1]] &&
+               !BRACKET_LEAD[u[i + 2]] && !BRACKET_LEAD[u[i + 3]])
+            i += 4;
+        if (i >= n)
+            break;
+        if (!BRACKET_LEAD[u[i]])
+            continue;
+        if (u[i] != 0xe3 ||
+            (i + 2 < n && u[i + 1] == 0x80 && u[i + 2] >= 0x88 && u[i + 2] <= 0x97))
+            return i;
+    }
+    return n;
+}
+
+/* Whether s holds the 3-byte character c (one CJK code point, UTF-8):
+ * memchr for its last byte, then a look at the two before it. */
+static bool has_char3(const char *s, size_t n, const char *c)
+{
+    const unsigned char *u = (const unsigned char *)s, *w = (const unsigned char *)c;
+    size_t i = 2;
+    while (i < n) {
+        const unsigned char *hit = memchr(u + i, w[2], n - i);
+        if (!hit)
+            return false;
+        i = (size_t)(hit - u);
+        if (u[i - 2] == w[0] && u[i - 1] == w[1])
             return true;
-        if (c == 0xe3 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] >= 0x88 && u[i + 2] <= 0x97)
-            return true;
+        i++;
     }
     return false;
 }
 
-static void scan_text(scan *sc, const pblint_text *t, const char *field_key, int where)
+/* What a rule takes from the scan.  A text that cannot yield it is skipped
+ * unread: a document number ends in 号, a title opens with 《.  Whatever a
+ * text yields depends on that text alone, so skipping a text that yields
+ * none of what the rule reads leaves the rest of the scan as it was. */
+enum {
+    SCAN_NUMS = 1u << 0,
+    SCAN_TITLES = 1u << 1,
+    SCAN_BRACKETS = 1u << 2
+};
+
+static void scan_text(scan *sc, const pblint_text *t, const char *field_key, int where,
+                      unsigned need)
 {
     size_t n = 0;
     const char *s = pblint_text_str(t, &n);
-    if (n == 0 || !any_bracket(s, n) || !has_han_text(s, n))
+    if (n == 0)
+        return;
+    if (!(need & SCAN_BRACKETS) && !((need & SCAN_NUMS) && has_char3(s, n, "号")) &&
+        !((need & SCAN_TITLES) && has_char3(s, n, "《")))
+        return;
+    if (next_bracket(s, n, 0) == n || !has_han_text(s, n))
         return;
     open_br stk[STACK_MAX];
     size_t depth = 0;
@@ -477,6 +528,10 @@ static void scan_text(scan *sc, const pblint_text *t, const char *field_key, int
     size_t skip_close = SIZE_MAX; /* the closing year bracket of a number */
 
     for (size_t i = 0; i < n && !sc->oom;) {
+        /* only brackets move the scan (see next_bracket) */
+        i = next_bracket(s, n, i);
+        if (i == n)
+            break;
         uint32_t cp;
         size_t nx = u8_next(s, n, i, &cp);
         if (year_open(cp)) {
@@ -639,14 +694,14 @@ static void scan_free(scan *sc)
 
 /* Scans every text of the model; then sorts each list by source offset and
  * drops what was seen twice. */
-static int scan_doc(const pblint_doc *doc, scan *sc)
+static int scan_doc(const pblint_doc *doc, scan *sc, unsigned need)
 {
     memset(sc, 0, sizeof *sc);
     size_t np = pblint_doc_paragraph_count(doc);
     for (size_t i = 0; i < np; i++) {
         const char *key = NULL;
         const pblint_text *t = pblint_doc_paragraph(doc, i, &key);
-        scan_text(sc, t, key, key ? 1 : 2);
+        scan_text(sc, t, key, key ? 1 : 2, need);
     }
     size_t nt = pblint_doc_table_count(doc);
     for (size_t ti = 0; ti < nt; ti++) {
@@ -668,7 +723,7 @@ static int scan_doc(const pblint_doc *doc, scan *sc)
                 default:
                     break;
                 }
-                scan_text(sc, pblint_cell_text(c), NULL, 0);
+                scan_text(sc, pblint_cell_text(c), NULL, 0, need);
             }
         }
     }
@@ -757,7 +812,7 @@ static const char *const CLOSE_FORMS[] = {"】", "]", "］", ")", "）", "〉", 
 static int check_doc_number_format(pblint_check *chk, const pblint_doc *doc)
 {
     scan sc;
-    int rc = scan_doc(doc, &sc);
+    int rc = scan_doc(doc, &sc, SCAN_NUMS);
     if (rc)
         return rc;
     for (size_t i = 0; i < sc.nnums; i++) {
@@ -1056,7 +1111,7 @@ static void report_variants(pblint_check *chk, const pblint_doc *doc, cite *g, s
 static int check_citation_inconsistent(pblint_check *chk, const pblint_doc *doc)
 {
     scan sc;
-    int rc = scan_doc(doc, &sc);
+    int rc = scan_doc(doc, &sc, SCAN_NUMS);
     if (rc)
         return rc;
     cite *c = calloc(sc.nnums ? sc.nnums : 1, sizeof *c);
@@ -1119,7 +1174,7 @@ static int check_citation_inconsistent(pblint_check *chk, const pblint_doc *doc)
 static int check_bracket_balance(pblint_check *chk, const pblint_doc *doc)
 {
     scan sc;
-    int rc = scan_doc(doc, &sc);
+    int rc = scan_doc(doc, &sc, SCAN_BRACKETS);
     if (rc)
         return rc;
     static const char *const WHERE[] = {"cell", "field", "paragraph"};
@@ -1196,7 +1251,7 @@ static int check_bracket_balance(pblint_check *chk, const pblint_doc *doc)
 static int check_number_inside_title(pblint_check *chk, const pblint_doc *doc)
 {
     scan sc;
-    int rc = scan_doc(doc, &sc);
+    int rc = scan_doc(doc, &sc, SCAN_NUMS);
     if (rc)
         return rc;
     static const char *const LP[] = {"(", "（"};
@@ -1277,7 +1332,7 @@ static int check_stale_annual_basis(pblint_check *chk, const pblint_doc *doc)
     list_load(chk, "annual-words", ANNUAL_WORDS, &annual);
     list_load(chk, "multi-year-words", MULTI_YEAR_WORDS, &multi);
     scan sc;
-    int rc = scan_doc(doc, &sc);
+    int rc = scan_doc(doc, &sc, SCAN_TITLES);
     if (rc)
         return rc;
     for (size_t i = 0; i < sc.ntitles; i++) {

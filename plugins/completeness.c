@@ -1046,16 +1046,28 @@ static bool starts_numbered(const char *k, size_t kl)
     return cp == 0x3001 /* 、 */ || cp == '.' || cp == ')';
 }
 
-static bool heading_has(const pblint_text *t, const str_list *words)
+/* Whether t may be a heading: short, or a numbered line not too long.
+ * *k and *kl get its key. */
+static bool heading_like(const pblint_text *t, const char **k, size_t *kl)
 {
-    size_t kl = 0;
-    const char *k = pblint_text_key(t, &kl);
-    if (kl == 0)
+    *kl = 0;
+    *k = pblint_text_key(t, kl);
+    if (*kl == 0)
         return false;
-    size_t cps = count_cps(k, kl);
-    if (cps > HEADING_MAX_CP || (cps > HEADING_SHORT_CP && !starts_numbered(k, kl)))
-        return false;
-    return list_find_in(words, k, kl) != NULL;
+    size_t cps = count_cps(*k, *kl);
+    return !(cps > HEADING_MAX_CP || (cps > HEADING_SHORT_CP && !starts_numbered(*k, *kl)));
+}
+
+/* Marks found[k] for each topic a heading-like t names (the length test
+ * made once for all topics). */
+static void heading_topics(const pblint_text *t, const str_list *words, bool *found, size_t nt)
+{
+    const char *k;
+    size_t kl;
+    if (!heading_like(t, &k, &kl))
+        return;
+    for (size_t i = 0; i < nt; i++)
+        found[i] = found[i] || list_find_in(&words[i], k, kl) != NULL;
 }
 
 static int check_report_sections(pblint_check *chk, const pblint_doc *doc)
@@ -1071,9 +1083,7 @@ static int check_report_sections(pblint_check *chk, const pblint_doc *doc)
     }
     size_t ns = pblint_doc_section_count(doc);
     for (size_t i = 0; i < ns; i++)
-        for (size_t k = 0; k < NT; k++)
-            found[k] = found[k] || heading_has(pblint_section_title(pblint_doc_section(doc, i)),
-                                               &words[k]);
+        heading_topics(pblint_section_title(pblint_doc_section(doc, i)), words, found, NT);
     size_t np = pblint_doc_paragraph_count(doc);
     pblint_span first = {0, 0};
     for (size_t i = 0; i < np; i++) {
@@ -1083,14 +1093,12 @@ static int check_report_sections(pblint_check *chk, const pblint_doc *doc)
             first = pblint_text_span(t);
         if (key)
             continue;
-        for (size_t k = 0; k < NT; k++)
-            found[k] = found[k] || heading_has(t, &words[k]);
+        heading_topics(t, words, found, NT);
     }
     size_t nf = pblint_doc_field_count(doc);
     for (size_t i = 0; i < nf; i++) {
         const pblint_field *f = pblint_doc_field_at(doc, i);
-        for (size_t k = 0; k < NT; k++)
-            found[k] = found[k] || heading_has(pblint_field_label(f), &words[k]);
+        heading_topics(pblint_field_label(f), words, found, NT);
         if (strcmp(pblint_field_key(f), "stated_score") == 0 ||
             strcmp(pblint_field_key(f), "stated_grade") == 0)
             found[2] = true;
@@ -1584,17 +1592,20 @@ static int check_safeguard_doc_reused(pblint_check *chk, const pblint_doc *doc)
             while (j < n && strcmp(v[j].key, v[i].key) == 0)
                 j++;
             /* one report per title: the first 文件名称 occurrence against the
-             * first occurrence under another heading */
+             * first occurrence under another heading.  In linear time: with
+             * `diff` the first occurrence under another heading than the
+             * group's first one (i), an occurrence under i's heading is first
+             * paired with diff, any other with i; with no diff, none is. */
             const sg_occ *primary = NULL, *other = NULL;
-            for (size_t a = i; a < j && !primary; a++) {
-                if (!v[a].doc_title)
-                    continue;
-                for (size_t b = i; b < j; b++)
-                    if (!same_cat(&v[a], &v[b])) {
+            size_t diff = i + 1;
+            while (diff < j && same_cat(&v[i], &v[diff]))
+                diff++;
+            if (diff < j) {
+                for (size_t a = i; a < j && !primary; a++)
+                    if (v[a].doc_title)
                         primary = &v[a];
-                        other = &v[b];
-                        break;
-                    }
+                if (primary)
+                    other = same_cat(primary, &v[i]) ? &v[diff] : &v[i];
             }
             if (primary) {
                 size_t sl = 0;

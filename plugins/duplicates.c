@@ -18,7 +18,7 @@
  *     later, so the k-grams are hashed and chained by hash, and only the
  *     distances at which two k-grams agree are extended into runs.
  *     O(n * max-length) time in the worst case ("的的的…"), about O(n) for
- *     prose; 20 bytes per code point of the longest text.
+ *     prose; 4 bytes per byte of the longest text (8 when it repeats).
  *   - boilerplate: each long text is reduced to its letters (punctuation,
  *     spaces, 书名号 titles and filler characters dropped); k-gram hashes are
  *     winnowed (Schleimer et al. 2003) so that any common passage of
@@ -88,7 +88,7 @@ static const char *db_str(const dbuf *b)
 }
 
 /* Decodes one code point at s[i]; invalid bytes read as U+FFFD, one byte. */
-static size_t u8_next(const char *s, size_t len, size_t i, uint32_t *out)
+static inline size_t u8_next(const char *s, size_t len, size_t i, uint32_t *out)
 {
     const unsigned char *p = (const unsigned char *)s + i;
     size_t left = len - i;
@@ -97,6 +97,11 @@ static size_t u8_next(const char *s, size_t len, size_t i, uint32_t *out)
     if (c < 0x80) {
         *out = c;
         return 1;
+    }
+    /* the common case in Chinese text: a well-formed 3-byte sequence */
+    if ((c & 0xF0) == 0xE0 && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+        *out = ((c & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+        return 3;
     }
     if (c >= 0xC2 && c <= 0xDF) {
         n = 2;
@@ -135,20 +140,20 @@ static size_t u8_count(const char *s, size_t len)
     return n;
 }
 
-static bool is_han(uint32_t c)
+static inline bool is_han(uint32_t c)
 {
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
            (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) || c == 0x3007;
 }
 
-static bool is_ascii_alnum(uint32_t c)
+static inline bool is_ascii_alnum(uint32_t c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* A letter, digit or ideograph: what is left of a text when punctuation,
  * symbols and spaces are dropped. */
-static bool is_wordy(uint32_t c)
+static inline bool is_wordy(uint32_t c)
 {
     if (c < 0x80)
         return is_ascii_alnum(c);
@@ -1055,14 +1060,18 @@ typedef struct rp_cand {
     uint32_t p, len, copies;
 } rp_cand;
 
+/* Positions kept in the ring of chain links: more than any repeat length. */
+#define RP_RING 512u
+/* Largest hash table of k-gram positions (a table is only a filter: its
+ * size changes nothing found, see rp_find_runs). */
+#define RP_TABLE_MAX 4096u
+
 typedef struct rp_state {
     uint32_t *cp, *boff;
-    size_t cap;
-    uint64_t *kh;    /* hash of the k-gram at each position */
-    uint32_t *prev;  /* the previous position with the same k-gram hash, or RP_NONE */
-    size_t kcap;
-    uint32_t *slot;  /* hash table: last position + 1 of each k-gram hash, 0 = empty */
-    size_t scap;
+    size_t cap, boffcap;
+    uint32_t slot[RP_TABLE_MAX];  /* per hash bucket: last position + 1 with it, 0 = none */
+    uint32_t ring[RP_RING];       /* position q & (RP_RING-1): the previous position of
+                                   * q's bucket, or RP_NONE */
     uint32_t run_end[RP_MAX_LEN + 1]; /* per distance: end of the run extended last */
     rp_cand *cand;
     size_t ncand, candcap;
@@ -1172,15 +1181,18 @@ static bool rp_consider(rp_state *st, const rp_opts *o, size_t n, size_t p, size
  *
  * The trick: such a run [a, b) has cp[a + t] == cp[a + L + t] for t < k
  * (k = lmin <= L <= b - a), so the k-gram at a equals the k-gram at a + L.
- * The k-grams get a rolling hash; positions with equal hashes are chained
- * (prev[]); for each position q only the earlier positions i on its chain
- * with lmin <= q - i <= lmax are looked at.  A pair whose code points agree
- * is extended both ways into its maximal run at distance L = q - i.  Pairs
- * at one distance come in increasing i, so a pair inside the run extended
- * last at that distance (run_end) is skipped: each run is extended once.
- * The order in which runs reach rp_consider() differs from a scan by L,
- * which does not matter: the candidates are sorted by (position, length),
- * and no two are equal.
+ * The k-grams get a rolling hash; the positions of each hash bucket are
+ * chained, newest first, and for each position q only the earlier
+ * positions i of its bucket with lmin <= q - i <= lmax are looked at.  A
+ * pair whose code points agree is extended both ways into its maximal run
+ * at distance L = q - i: whatever the bucket holds, only true runs come out,
+ * and every run is reached from its first pair.  Pairs at one distance come
+ * in increasing i, so a pair inside the run extended last at that distance
+ * (run_end) is skipped: each run is extended once.  Chains are walked back
+ * lmax positions at most, so the links of the last RP_RING positions are
+ * all that is kept.  The order in which runs reach rp_consider() differs
+ * from a scan by L, which does not matter: the candidates are sorted by
+ * (position, length), and no two are equal.
  */
 static int rp_find_runs(rp_state *st, const rp_opts *o, size_t n, size_t lmax)
 {
@@ -1189,30 +1201,13 @@ static int rp_find_runs(rp_state *st, const rp_opts *o, size_t n, size_t lmax)
     if (n < k)
         return 0;
     size_t m = n - k + 1; /* positions that start a k-gram */
-    if (m > st->kcap) {
-        uint64_t *h = realloc(st->kh, m * sizeof *h);
-        if (h)
-            st->kh = h;
-        uint32_t *pv = realloc(st->prev, m * sizeof *pv);
-        if (pv)
-            st->prev = pv;
-        if (!h || !pv)
-            return PBLINT_ENOMEM;
-        st->kcap = m;
-    }
     size_t tsize = 64;
-    while (tsize < 2 * m)
+    unsigned tbits = 6;
+    while (tsize < 2 * m && tsize < RP_TABLE_MAX) {
         tsize *= 2;
-    if (tsize > st->scap) {
-        free(st->slot);
-        st->slot = malloc(tsize * sizeof *st->slot);
-        if (!st->slot) {
-            st->scap = 0;
-            return PBLINT_ENOMEM;
-        }
-        st->scap = tsize;
+        tbits++;
     }
-    memset(st->slot, 0, tsize * sizeof *st->slot);
+    memset(st->slot, 0, tsize * sizeof st->slot[0]);
     for (size_t L = 0; L <= lmax; L++)
         st->run_end[L] = 0;
 
@@ -1227,14 +1222,11 @@ static int rp_find_runs(rp_state *st, const rp_opts *o, size_t n, size_t lmax)
     for (size_t q = 0; q < m; q++) {
         if (q > 0)
             h = (h - cp[q - 1] * top) * B + cp[q + k - 1];
-        st->kh[q] = h;
-        /* chain q behind the last position with the same hash */
-        size_t home = (size_t)mix64(h) & (tsize - 1);
-        while (st->slot[home] && st->kh[st->slot[home] - 1] != h)
-            home = (home + 1) & (tsize - 1);
-        st->prev[q] = st->slot[home] ? st->slot[home] - 1 : RP_NONE;
+        size_t home = (size_t)((h * 0x9e3779b97f4a7c15ull) >> (64 - tbits)); /* Fibonacci hashing */
+        uint32_t prev = st->slot[home] ? st->slot[home] - 1 : RP_NONE;
         st->slot[home] = (uint32_t)q + 1;
-        for (uint32_t i = st->prev[q]; i != RP_NONE && q - i <= lmax; i = st->prev[i]) {
+        st->ring[q & (RP_RING - 1)] = prev;
+        for (uint32_t i = prev; i != RP_NONE && q - i <= lmax; i = st->ring[i & (RP_RING - 1)]) {
             size_t L = q - i;
             if (L < o->lmin || i < st->run_end[L] || cp[i] != cp[q])
                 continue;
@@ -1258,31 +1250,20 @@ static int rp_scan_text(pblint_check *chk, const pblint_doc *doc, const pblint_t
     const char *s = pblint_text_str(t, &len);
     if (len < 2 * o->lmin || len >= UINT32_MAX)
         return 0;
-    size_t chars = 0; /* code points: bytes that do not continue a sequence */
-    for (size_t i = 0; i < len; i++)
-        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-    if (chars < 2 * o->lmin)
-        return 0;
     /* decode: at most len code points */
     if (len + 1 > st->cap) {
         uint32_t *a = realloc(st->cp, (len + 1) * sizeof *a);
-        if (a)
-            st->cp = a;
-        uint32_t *b = realloc(st->boff, (len + 1) * sizeof *b);
-        if (b)
-            st->boff = b;
-        if (!a || !b)
+        if (!a)
             return PBLINT_ENOMEM;
+        st->cp = a;
         st->cap = len + 1;
     }
     size_t n = 0;
-    for (size_t i = 0; i < len;) {
-        st->boff[n] = (uint32_t)i;
+    for (size_t i = 0; i < len; n++)
         i += u8_next(s, len, i, &st->cp[n]);
-        n++;
-    }
-    st->boff[n] = (uint32_t)len;
     st->ncand = 0;
+    if (n < 2 * o->lmin)
+        return 0;
     size_t lmax = o->max_len < n / 2 ? o->max_len : n / 2;
     if (lmax >= o->lmin) {
         int rc = rp_find_runs(st, o, n, lmax);
@@ -1291,6 +1272,20 @@ static int rp_scan_text(pblint_check *chk, const pblint_doc *doc, const pblint_t
     }
     if (st->ncand == 0)
         return 0;
+    /* a repeat to report: the byte offset of each code point, decoded again */
+    if (n + 1 > st->boffcap) {
+        uint32_t *b = realloc(st->boff, (n + 1) * sizeof *b);
+        if (!b)
+            return PBLINT_ENOMEM;
+        st->boff = b;
+        st->boffcap = n + 1;
+    }
+    for (size_t i = 0, c = 0; i < len; c++) {
+        uint32_t dummy;
+        st->boff[c] = (uint32_t)i;
+        i += u8_next(s, len, i, &dummy);
+    }
+    st->boff[n] = (uint32_t)len;
     qsort(st->cand, st->ncand, sizeof *st->cand, cmp_cand);
     size_t kept_end = 0;
     for (size_t ci = 0; ci < st->ncand; ci++) {
@@ -1330,21 +1325,30 @@ static int check_repeated_phrase(pblint_check *chk, const pblint_doc *doc)
     rp_opts o;
     o.min_cjk = opt_size(chk, "min-cjk", 4, 1, 1000);
     o.min_len = opt_size(chk, "min-length", 6, 2, 1000);
-    o.max_len = opt_size(chk, "max-length", 64, 2, 256);
+    o.max_len = opt_size(chk, "max-length", 64, 2, RP_MAX_LEN);
     o.lmin = o.min_cjk < o.min_len ? o.min_cjk : o.min_len;
     if (o.lmin < 2)
         o.lmin = 2;
     if (o.lmin > o.max_len)
         return 0;
-    rp_state st;
-    memset(&st, 0, sizeof st);
+    /* some 20 KB: not on the stack; the tables are cleared per text */
+    rp_state *st = malloc(sizeof *st);
+    if (!st)
+        return PBLINT_ENOMEM;
+    st->cp = st->boff = NULL;
+    st->cap = st->boffcap = 0;
+    st->cand = NULL;
+    st->ncand = st->candcap = 0;
+    memset(&st->quote, 0, sizeof st->quote);
     size_t np = 0;
     para_ref *paras = collect_paragraphs(doc, &np);
-    if (!paras)
+    if (!paras) {
+        free(st);
         return PBLINT_ENOMEM;
+    }
     int rc = 0;
     for (size_t i = 0; i < np && rc == 0; i++)
-        rc = rp_scan_text(chk, doc, paras[i].text, &o, &st);
+        rc = rp_scan_text(chk, doc, paras[i].text, &o, st);
     size_t nt = pblint_doc_table_count(doc);
     for (size_t ti = 0; ti < nt && rc == 0; ti++) {
         const pblint_table *t = pblint_doc_table(doc, ti);
@@ -1360,18 +1364,16 @@ static int check_repeated_phrase(pblint_check *chk, const pblint_doc *doc)
                 pblint_text_str(tx, &tl);
                 if (tl < 2 * o.lmin || overlaps_paragraph(paras, np, pblint_text_span(tx)))
                     continue;
-                rc = rp_scan_text(chk, doc, tx, &o, &st);
+                rc = rp_scan_text(chk, doc, tx, &o, st);
             }
         }
     }
     free(paras);
-    free(st.cp);
-    free(st.boff);
-    free(st.kh);
-    free(st.prev);
-    free(st.slot);
-    free(st.cand);
-    free(st.quote.p);
+    free(st->cp);
+    free(st->boff);
+    free(st->cand);
+    free(st->quote.p);
+    free(st);
     return rc;
 }
 
@@ -1449,7 +1451,7 @@ static int cmp_unit(const void *a, const void *b)
     return 0;
 }
 
-static bool bp_ignored(const bp_state *st, uint32_t c)
+static inline bool bp_ignored(const bp_state *st, uint32_t c)
 {
     for (size_t i = 0; i < st->nignore; i++)
         if (st->ignore[i] == c)

@@ -155,6 +155,12 @@ static size_t tkey(const pblint_text *t, char *out, size_t size)
 {
     size_t n, k = 0;
     const char *s = tstr(t, &n);
+    if (!memchr(s, ' ', n)) { /* most names: a plain copy, cut to size */
+        k = n < size - 1 ? n : size - 1;
+        memcpy(out, s, k);
+        out[k] = '\0';
+        return k;
+    }
     for (size_t i = 0; i < n && k + 1 < size; i++)
         if (s[i] != ' ')
             out[k++] = s[i];
@@ -215,6 +221,9 @@ typedef struct wlist {
     const char *w[MAXW];
     size_t len[MAXW];
     size_t n;
+    /* the words by first byte, in list order: index + 1 of the first and
+     * last word with that byte, and of the next one (0 = none) */
+    uint16_t head[256], tail[256], next[MAXW];
 } wlist;
 
 static void wlist_add(wlist *wl, const char *w)
@@ -230,8 +239,15 @@ static void wlist_add(wlist *wl, const char *w)
         n--;
     if (!n)
         return;
+    unsigned char b = (unsigned char)w[0];
     wl->w[wl->n] = w;
     wl->len[wl->n] = n;
+    wl->next[wl->n] = 0;
+    if (wl->tail[b])
+        wl->next[wl->tail[b] - 1] = (uint16_t)(wl->n + 1);
+    else
+        wl->head[b] = (uint16_t)(wl->n + 1);
+    wl->tail[b] = (uint16_t)(wl->n + 1);
     wl->n++;
 }
 
@@ -240,6 +256,8 @@ static void wlist_load(wlist *wl, const pblint_check *chk, const char *key, cons
                        size_t ndefs)
 {
     wl->n = 0;
+    memset(wl->head, 0, sizeof wl->head);
+    memset(wl->tail, 0, sizeof wl->tail);
     if (chk && key && pblint_check_option(chk, key)) {
         for (size_t i = 0;; i++) {
             const char *it = pblint_check_option_item(chk, key, i);
@@ -257,12 +275,20 @@ static void wlist_load(wlist *wl, const pblint_check *chk, const char *key, cons
 static size_t wlist_match(const wlist *wl, const char *s, size_t len, size_t *which)
 {
     size_t best = 0;
-    for (size_t i = 0; i < wl->n; i++)
-        if (wl->len[i] > best && wl->len[i] <= len && memcmp(s, wl->w[i], wl->len[i]) == 0) {
-            best = wl->len[i];
+    if (len == 0)
+        return 0;
+    /* only the words with s's first byte can match (words are never empty:
+     * wlist_add drops them); they are visited in list order, as a loop over
+     * the whole list would */
+    for (size_t k = wl->head[(unsigned char)s[0]]; k; k = wl->next[k - 1]) {
+        size_t i = k - 1, L = wl->len[i];
+        if (L > best && L <= len && (L == 1 || wl->w[i][1] == s[1]) &&
+            memcmp(s, wl->w[i], L) == 0) {
+            best = L;
             if (which)
                 *which = i;
         }
+    }
     return best;
 }
 
@@ -451,6 +477,8 @@ static size_t strip_numbering(const char *key, size_t a, size_t b)
             a = i + k;
             continue;
         }
+        if (!(c == '(' || (c >= '0' && c <= '9') || is_cjk_numeral(c)))
+            break; /* what the loop below would find at once: no numbering */
         if (c == '(') {
             size_t j = i + k, start = j;
             while (j < b) {
@@ -546,7 +574,12 @@ static size_t lcs(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 /* Classifies a 一级/二级 cell.  extra: accepted extra names (may be NULL). */
 static void classify_cat(const pblint_text *t, const wlist *extra, cat_info *ci)
 {
-    memset(ci, 0, sizeof *ci);
+    /* every field zero; the two strings only need their terminator */
+    ci->status = CAT_EMPTY;
+    ci->fam = FAM_NONE;
+    ci->legacy = false;
+    ci->core_off = ci->core_len = 0;
+    ci->core[0] = ci->fix[0] = '\0';
     size_t n;
     const char *s = tstr(t, &n);
     if (n == 0) {
@@ -557,15 +590,23 @@ static void classify_cat(const pblint_text *t, const wlist *extra, cat_info *ci)
         ci->status = CAT_SKIP;
         return;
     }
-    char key[KEYMAX];
+    /* the text without spaces, and where each of its bytes came from (a
+     * text with no space is its own key) */
+    char kbuf[KEYMAX];
     uint16_t map[KEYMAX];
-    size_t kl = 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ') {
-            map[kl] = (uint16_t)i;
-            key[kl++] = s[i];
-        }
-    key[kl] = '\0';
+    const char *key = s;
+    size_t kl = n;
+    bool spaced = memchr(s, ' ', n) != NULL;
+    if (spaced) {
+        kl = 0;
+        for (size_t i = 0; i < n; i++)
+            if (s[i] != ' ') {
+                map[kl] = (uint16_t)i;
+                kbuf[kl++] = s[i];
+            }
+        kbuf[kl] = '\0';
+        key = kbuf;
+    }
     size_t a = strip_numbering(key, 0, kl), b = kl;
     while (b > a && (key[b - 1] == ':' || key[b - 1] == ';'))
         b--;
@@ -581,8 +622,9 @@ static void classify_cat(const pblint_text *t, const wlist *extra, cat_info *ci)
         ci->status = CAT_SKIP;
         return;
     }
-    ci->core_off = map[a];
-    ci->core_len = (size_t)map[b - 1] + 1 - map[a];
+    size_t first = spaced ? map[a] : a, last = spaced ? map[b - 1] : b - 1;
+    ci->core_off = first;
+    ci->core_len = last + 1 - first;
     memcpy(ci->core, key + a, b - a);
     ci->core[b - a] = '\0';
     const char *core = ci->core;
@@ -599,6 +641,8 @@ static void classify_cat(const pblint_text *t, const wlist *extra, cat_info *ci)
     }
     for (size_t i = 0; i < NELEM(base_names); i++) {
         size_t L = base_names[i].len;
+        if ((L != bl && L != cl) || base_names[i].base[0] != core[0]) /* cl >= bl > 0 */
+            continue;
         if ((L == bl && memcmp(core, base_names[i].base, bl) == 0) ||
             (L == cl && memcmp(core, base_names[i].base, cl) == 0)) {
             ci->status = CAT_KNOWN;
@@ -619,8 +663,12 @@ static void classify_cat(const pblint_text *t, const wlist *extra, cat_info *ci)
     for (size_t i = 0; i < NELEM(base_names); i++) {
         if (base_names[i].fam == FAM_FRAME || base_names[i].legacy)
             continue;
+        /* edit distance 1 changes the length by at most one code point,
+         * 4 bytes at most: names further apart in bytes cannot be near */
+        if (base_names[i].len > bl + 4 || bl > base_names[i].len + 4)
+            continue;
         const char *bn = base_names[i].base;
-        size_t nc = u8_decode(bn, strlen(bn), cc, NAME_CP, false);
+        size_t nc = u8_decode(bn, base_names[i].len, cc, NAME_CP, false);
         if (edit1(cb, nb, cc, nc)) {
             if (found >= 0 && base_names[found].fam != base_names[i].fam)
                 ambiguous = true;
@@ -710,11 +758,44 @@ static void irow_columns(irow *ir)
         ir->v = &ir->veff;
 }
 
-/* Families of the last 一级/二级 cells seen: merged cells repeat down a table. */
+/* The families of the 一级/二级 texts seen so far in one pass over the
+ * rows (the same few names repeat down every table).  Keyed by the text
+ * itself, not the cell: the family depends on the text alone.  Holds the
+ * last FAM_MEMO distinct texts. */
+#define FAM_MEMO 16
+
 typedef struct fam_cache {
-    const pblint_cell *l1, *l2;
-    int fam1, fam2;
+    struct {
+        const char *s;
+        size_t n;
+        int fam;
+    } e[FAM_MEMO];
+    size_t used, next; /* entries filled; the one to replace next when full */
 } fam_cache;
+
+/* cell_fam(c), looked up in fc first. */
+static int cached_fam(const pblint_cell *c, fam_cache *fc)
+{
+    if (!c)
+        return cell_fam(c);
+    size_t n;
+    const char *s = tstr(pblint_cell_text(c), &n);
+    for (size_t i = 0; i < fc->used; i++)
+        if (fc->e[i].n == n && memcmp(fc->e[i].s, s, n) == 0)
+            return fc->e[i].fam;
+    int fam = cell_fam(c);
+    size_t k;
+    if (fc->used < FAM_MEMO) {
+        k = fc->used++;
+    } else {
+        k = fc->next; /* full: replace the oldest */
+        fc->next = (fc->next + 1) % FAM_MEMO;
+    }
+    fc->e[k].s = s;
+    fc->e[k].n = n;
+    fc->e[k].fam = fam;
+    return fam;
+}
 
 static void irow_load(const pblint_table *t, const pblint_row *r, irow *ir, fam_cache *fc)
 {
@@ -732,23 +813,12 @@ static void irow_load(const pblint_table *t, const pblint_row *r, irow *ir, fam_
     irow_columns(ir);
     if (!cell_empty(ir->l3))
         ir->nlen = tkey(pblint_cell_text(ir->l3), ir->name, sizeof ir->name);
-    if (fc && fc->l1 == ir->l1 && ir->l1) {
-        ir->fam1 = fc->fam1;
+    if (fc) {
+        ir->fam1 = cached_fam(ir->l1, fc);
+        ir->fam2 = cached_fam(ir->l2, fc);
     } else {
         ir->fam1 = cell_fam(ir->l1);
-        if (fc) {
-            fc->l1 = ir->l1;
-            fc->fam1 = ir->fam1;
-        }
-    }
-    if (fc && fc->l2 == ir->l2 && ir->l2) {
-        ir->fam2 = fc->fam2;
-    } else {
         ir->fam2 = cell_fam(ir->l2);
-        if (fc) {
-            fc->l2 = ir->l2;
-            fc->fam2 = ir->fam2;
-        }
     }
 }
 
@@ -763,12 +833,13 @@ typedef int (*row_fn)(pblint_check *chk, const pblint_doc *doc, const irow *ir, 
 static int for_each_row(pblint_check *chk, const pblint_doc *doc, row_fn fn, void *ud)
 {
     size_t nt = pblint_doc_table_count(doc);
+    fam_cache fc;
+    fc.used = fc.next = 0;
     for (size_t ti = 0; ti < nt; ti++) {
         const pblint_table *t = pblint_doc_table(doc, ti);
         if (!is_indicator_table(t))
             continue;
         size_t nr = pblint_table_row_count(t);
-        fam_cache fc = {NULL, NULL, FAM_NONE, FAM_NONE};
         for (size_t ri = 0; ri < nr; ri++) {
             const pblint_row *r = pblint_table_row(t, ri);
             if (!r || pblint_row_kind(r) != PBLINT_ROW_DATA)
@@ -953,8 +1024,22 @@ static bool is_placeholder(const pblint_text *t)
 {
     size_t n;
     const char *s = tstr(t, &n);
-    return contains(s, n, "*") || contains(s, n, "XX") || contains(s, n, "xx") ||
-           contains(s, n, "××") || contains(s, n, "…") || contains(s, n, "_");
+    /* one pass for what contains() would look for one by one: "*", "_",
+     * "XX", "xx", "××" (C3 97 C3 97) and "…" (E2 80 A6), at any byte */
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = u[i];
+        size_t left = n - i;
+        if (c == '*' || c == '_')
+            return true;
+        if ((c == 'X' || c == 'x') && left >= 2 && u[i + 1] == c)
+            return true;
+        if (c == 0xC3 && left >= 4 && u[i + 1] == 0x97 && u[i + 2] == 0xC3 && u[i + 3] == 0x97)
+            return true;
+        if (c == 0xE2 && left >= 3 && u[i + 1] == 0x80 && u[i + 2] == 0xA6)
+            return true;
+    }
+    return false;
 }
 
 static int target_problem(const irow *ir)
@@ -1133,6 +1218,15 @@ static int cmp_pairs(const void *pa, const void *pb)
     return a->row < b->row ? -1 : (a->row > b->row);
 }
 
+/* One bit per code point (its low 6 bits) of cp[0, n). */
+static uint64_t cp_signature(const uint32_t *cp, size_t n)
+{
+    uint64_t sig = 0;
+    for (size_t i = 0; i < n; i++)
+        sig |= (uint64_t)1 << (cp[i] & 63);
+    return sig;
+}
+
 typedef struct match_row {
     char key[KEYMAX];
 } match_row;
@@ -1169,11 +1263,21 @@ static int goal_match(const pblint_doc *doc, goal_info *gi, long threshold)
             size_t kl = tkey(pblint_cell_text(l3), rows[nrows].key, KEYMAX);
             uint32_t cp[NAME_CP];
             size_t ncp = u8_decode(rows[nrows].key, kl, cp, NAME_CP, false);
+            uint64_t sig = cp_signature(cp, ncp);
             for (size_t ci = 0; ci < gi->n; ci++) {
                 const claim *c = &gi->c[ci];
-                size_t l = lcs(c->cp, c->ncp, cp, ncp);
                 size_t mx = c->ncp > ncp ? c->ncp : ncp;
-                if (mx == 0 || (long)(l * 100 / mx) < threshold || l < 2)
+                /* a common subsequence is made of code points both hold: the
+                 * claim's code points whose signature bit the name has bound
+                 * it from above, and most pairs fail the threshold on that
+                 * bound alone, without the quadratic lcs() */
+                size_t ub = 0;
+                for (size_t k = 0; k < c->ncp; k++)
+                    ub += (sig >> (c->cp[k] & 63)) & 1;
+                if (mx == 0 || (long)(ub * 100 / mx) < threshold || ub < 2)
+                    continue;
+                size_t l = lcs(c->cp, c->ncp, cp, ncp);
+                if ((long)(l * 100 / mx) < threshold || l < 2)
                     continue;
                 size_t suf = 0;
                 while (suf < c->ncp && suf < ncp && c->cp[c->ncp - 1 - suf] == cp[ncp - 1 - suf])

@@ -59,7 +59,8 @@
 #define PB_TAG_MAX 200u
 
 typedef struct pb_norm {
-    pb_arena *arena;   /* NULL: the fixed buffer `out` of `cap` + 1 bytes */
+    pb_arena *arena;   /* NULL: the fixed buffer `out` of `cap` + 1 bytes (pb_key_of) */
+    bool in_arena;     /* out/map are arena blocks (else a buffer on pb_text_make's stack) */
     char *out;
     uint32_t *map;     /* NULL in key mode */
     size_t len, cap;   /* cap excludes the terminating NUL */
@@ -73,10 +74,9 @@ typedef struct pb_norm {
 
 /* ------------------------------------------------------------ output */
 
-static bool pb_norm_reserve(pb_norm *nm, size_t need)
+/* Moves the output to bigger arena blocks (the old ones stay in the arena). */
+static bool pb_norm_grow(pb_norm *nm, size_t need)
 {
-    if (nm->len + need <= nm->cap)
-        return true;
     if (!nm->arena || nm->fail) {
         nm->fail = true;
         return false;
@@ -94,12 +94,18 @@ static bool pb_norm_reserve(pb_norm *nm, size_t need)
     memcpy(m, nm->map, nm->len * sizeof(uint32_t));
     nm->out = o;
     nm->map = m;
+    nm->in_arena = true;
     nm->cap = ncap;
     return true;
 }
 
+static inline bool pb_norm_reserve(pb_norm *nm, size_t need)
+{
+    return nm->len + need <= nm->cap || pb_norm_grow(nm, need);
+}
+
 /* Appends the bytes of (part of) a unit whose source is [a, b). */
-static void pb_norm_emit(pb_norm *nm, const char *bytes, size_t nb, uint32_t a, uint32_t b)
+static inline void pb_norm_emit(pb_norm *nm, const char *bytes, size_t nb, uint32_t a, uint32_t b)
 {
     bool space = nm->pending && !nm->key_mode;
     if (!pb_norm_reserve(nm, nb + space))
@@ -110,12 +116,42 @@ static void pb_norm_emit(pb_norm *nm, const char *bytes, size_t nb, uint32_t a, 
         nm->out[nm->len++] = ' ';
     }
     nm->pending = false;
-    for (size_t i = 0; i < nb; i++) {
-        if (nm->map)
-            nm->map[nm->len] = a;
-        nm->out[nm->len++] = bytes[i];
-    }
+    if (nm->map)
+        for (size_t i = 0; i < nb; i++)
+            nm->map[nm->len + i] = a;
+    memcpy(nm->out + nm->len, bytes, nb);
+    nm->len += nb;
     nm->last_end = b;
+}
+
+/* Appends source bytes [i, j) that are a run of whole units each copied
+ * as it is (see pb_stable_run()): what one pb_norm_emit() per unit would
+ * do, in one go.  A unit's length is read off its lead byte. */
+static void pb_norm_emit_run(pb_norm *nm, const char *text, uint32_t i, uint32_t j)
+{
+    size_t nb = j - i;
+    bool space = nm->pending && !nm->key_mode;
+    if (!pb_norm_reserve(nm, nb + space))
+        return;
+    if (space) {
+        if (nm->map)
+            nm->map[nm->len] = nm->space_at;
+        nm->out[nm->len++] = ' ';
+    }
+    nm->pending = false;
+    memcpy(nm->out + nm->len, text + i, nb);
+    if (nm->map) {
+        const unsigned char *t = (const unsigned char *)text;
+        uint32_t *m = nm->map + nm->len;
+        for (uint32_t k = i; k < j;) {
+            uint32_t l = t[k] < 0x80 ? 1 : t[k] < 0xe0 ? 2 : 3;
+            for (uint32_t q = 0; q < l; q++)
+                *m++ = k;
+            k += l;
+        }
+    }
+    nm->len += nb;
+    nm->last_end = j;
 }
 
 /* White space whose source starts at a. */
@@ -155,6 +191,17 @@ static inline void pb_norm_put(pb_norm *nm, int32_t cp, uint32_t a, uint32_t b)
     char buf[4];
     size_t n = pb_put_utf8(buf, cp);
     pb_norm_emit(nm, buf, n, a, b);
+}
+
+/* True when NFKC, as pb_norm_cp() does it, leaves the code point cp >= 0x80
+ * as it is and it is no white space: then its UTF-8 is what comes out. */
+static inline bool pb_cp_is_stable(int32_t cp)
+{
+    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf))
+        return true;
+    if ((cp >= 0xff01 && cp <= 0xff5e) || cp == 0x200b || cp == 0xfeff || pb_is_space_cp(cp))
+        return false;
+    return utf8proc_get_property(cp)->decomp_seqindex == UINT16_MAX;
 }
 
 /* One source code point from [a, b): NFKC, then out. */
@@ -341,12 +388,71 @@ static bool pb_scan_entity(const unsigned char *t, uint32_t i, uint32_t end, int
 
 /* ------------------------------------------------------------- the pass */
 
+/* An ASCII byte that is copied as it is: not white space, and not the
+ * start of a tag, an entity or a bookmark. */
+static inline bool pb_is_plain_ascii(unsigned char c)
+{
+    return c < 0x80 && c != ' ' && !(c >= '\t' && c <= '\r') && c != '<' && c != '&' && c != '[';
+}
+
+static inline bool pb_is_cont(unsigned char c)
+{
+    return (c & 0xc0) == 0x80;
+}
+
+/*
+ * The end of the run of units starting at t[i] that normalisation copies
+ * as they are: plain ASCII bytes, and 2- or 3-byte sequences that every
+ * UTF-8 decoder accepts (lead C2-DF, or E1-EC / EE-EF: no overlong form,
+ * no surrogate) whose code point NFKC keeps (ideographs, 、。《》“” ...).
+ * Such a sequence is the UTF-8 of its code point, so its source bytes are
+ * what pb_norm_cp() would write.  Everything else (markup, white space,
+ * full-width forms, E0/ED/F0+ leads, bad bytes) ends the run and takes the
+ * general path.
+ */
+static uint32_t pb_stable_run(const unsigned char *t, uint32_t i, uint32_t end)
+{
+    while (i < end) {
+        unsigned char c = t[i];
+        if (c < 0x80) {
+            if (!pb_is_plain_ascii(c))
+                break;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        uint32_t l;
+        if (c >= 0xe1 && c <= 0xef && c != 0xed && end - i >= 3 && pb_is_cont(t[i + 1]) &&
+            pb_is_cont(t[i + 2])) {
+            cp = ((int32_t)(c & 0x0f) << 12) | ((int32_t)(t[i + 1] & 0x3f) << 6) |
+                 (int32_t)(t[i + 2] & 0x3f);
+            l = 3;
+        } else if (c >= 0xc2 && c <= 0xdf && end - i >= 2 && pb_is_cont(t[i + 1])) {
+            cp = ((int32_t)(c & 0x1f) << 6) | (int32_t)(t[i + 1] & 0x3f);
+            l = 2;
+        } else {
+            break;
+        }
+        if (!pb_cp_is_stable(cp))
+            break;
+        i += l;
+    }
+    return i;
+}
+
 static void pb_norm_run(pb_norm *nm, const char *text, uint32_t start, uint32_t end)
 {
     const unsigned char *t = (const unsigned char *)text;
     uint32_t i = start;
     while (i < end && !nm->fail) {
         unsigned char c = t[i];
+        /* Fast path: most of a filing is copied as it is. */
+        uint32_t j = pb_stable_run(t, i, end);
+        if (j > i) {
+            pb_norm_emit_run(nm, text, i, j);
+            i = j;
+            continue;
+        }
         if (c < 0x80) {
             uint32_t e;
             if (c == '<') {
@@ -410,6 +516,9 @@ void pb_text_empty_at(pblint_text *out, uint32_t at)
     out->span.start = out->span.end = at;
 }
 
+/* Texts up to this many bytes are normalised in a buffer on the stack. */
+#define PB_TEXT_STACK 512u
+
 int pb_text_make(pb_arena *a, const pb_source *src, pblint_span span, pblint_text *out)
 {
     size_t slen = src && src->text ? src->len : 0;
@@ -422,39 +531,71 @@ int pb_text_make(pb_arena *a, const pb_source *src, pblint_span span, pblint_tex
     if (!a || !src || !src->text)
         return a && src ? 0 : PBLINT_EINVAL;
 
+    /* The output is rarely longer than the source (only NFKC expansions
+     * such as ㈠ -> (一) make it grow).  A short text is normalised on the
+     * stack and then kept at its exact size, in one arena block holding the
+     * map, the text and, when it has spaces, the key; a long one is
+     * normalised in place in arena blocks of the source's size. */
     size_t n = span.end - span.start;
+    char sout[PB_TEXT_STACK + 1];
+    uint32_t smap[PB_TEXT_STACK + 1];
     pb_norm nm;
     memset(&nm, 0, sizeof nm);
     nm.arena = a;
     nm.cap = n + 16;
-    nm.out = pb_alloc(a, nm.cap + 1);
-    nm.map = pb_alloc(a, (nm.cap + 1) * sizeof(uint32_t));
-    if (!nm.out || !nm.map)
-        return PBLINT_ENOMEM;
+    if (nm.cap <= PB_TEXT_STACK) {
+        nm.out = sout;
+        nm.map = smap;
+    } else {
+        nm.in_arena = true;
+        nm.out = pb_alloc(a, nm.cap + 1);
+        nm.map = pb_alloc(a, (nm.cap + 1) * sizeof(uint32_t));
+        if (!nm.out || !nm.map)
+            return PBLINT_ENOMEM;
+    }
     pb_norm_run(&nm, src->text, span.start, span.end);
     if (nm.fail)
         return PBLINT_ENOMEM;
 
-    nm.out[nm.len] = '\0';
-    nm.map[nm.len] = nm.len > 0 ? nm.last_end : span.start;
-    out->s = nm.out;
-    out->len = (uint32_t)nm.len;
-    out->map = nm.map;
+    size_t len = nm.len;
+    bool spaces = memchr(nm.out, ' ', len) != NULL;
+    char *s;
+    uint32_t *map;
+    char *k = NULL;
+    if (nm.in_arena) {
+        s = nm.out;
+        map = nm.map;
+        if (spaces && !(k = pb_alloc(a, len + 1)))
+            return PBLINT_ENOMEM;
+    } else {
+        size_t mapsz = (len + 1) * sizeof(uint32_t);
+        char *blk = pb_alloc(a, mapsz + (len + 1) + (spaces ? len + 1 : 0));
+        if (!blk)
+            return PBLINT_ENOMEM;
+        map = (uint32_t *)(void *)blk;
+        s = blk + mapsz;
+        memcpy(map, nm.map, len * sizeof(uint32_t));
+        memcpy(s, nm.out, len);
+        if (spaces)
+            k = s + len + 1;
+    }
+    s[len] = '\0';
+    map[len] = len > 0 ? nm.last_end : span.start;
+    out->s = s;
+    out->len = (uint32_t)len;
+    out->map = map;
     out->markup = nm.markup;
 
     /* The key: the same bytes without spaces (the very string when it has
      * none). */
-    if (!memchr(nm.out, ' ', nm.len)) {
-        out->key = nm.out;
-        out->keylen = (uint32_t)nm.len;
+    if (!spaces) {
+        out->key = s;
+        out->keylen = (uint32_t)len;
     } else {
-        char *k = pb_alloc(a, nm.len + 1);
-        if (!k)
-            return PBLINT_ENOMEM;
         size_t kl = 0;
-        for (size_t i = 0; i < nm.len; i++)
-            if (nm.out[i] != ' ')
-                k[kl++] = nm.out[i];
+        for (size_t i = 0; i < len; i++)
+            if (s[i] != ' ')
+                k[kl++] = s[i];
         k[kl] = '\0';
         out->key = k;
         out->keylen = (uint32_t)kl;

@@ -456,14 +456,18 @@ static uint32_t pb_cp_before(const pb_in *in, size_t i, size_t *start)
     return c;
 }
 
-static bool pb_is_hspace(uint32_t c)
+static inline bool pb_is_hspace(uint32_t c)
 {
+    if (c > 0x205F) /* CJK and most else, at once */
+        return c == 0xFEFF;
     return c == ' ' || c == '\t' || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
-           c == 0x205F || c == 0xFEFF;
+           c == 0x205F;
 }
 
-static bool pb_is_space(uint32_t c)
+static inline bool pb_is_space(uint32_t c)
 {
+    if (c > 0x205F)
+        return c == 0xFEFF;
     return pb_is_hspace(c) || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x85 ||
            c == 0x2028 || c == 0x2029;
 }
@@ -488,6 +492,32 @@ static bool pb_digit_at(const pb_in *in, size_t i)
 {
     size_t nx;
     return pb_is_digit(pb_cp(in, i, &nx));
+}
+
+/* The first byte at or after i that starts a digit, ASCII 0-9 or a
+ * full-width ０-９ (EF BC 90..99), exactly as pb_cp() reads them; in->len if
+ * none. */
+static size_t pb_next_digit(const pb_in *in, size_t i)
+{
+    /* the bytes a digit starts with: 0-9, and EF for ０-９ */
+    static const bool lead[256] = {['0'] = true, ['1'] = true, ['2'] = true, ['3'] = true,
+                                   ['4'] = true, ['5'] = true, ['6'] = true, ['7'] = true,
+                                   ['8'] = true, ['9'] = true, [0xEF] = true};
+    const unsigned char *s = in->s;
+    for (; i < in->len; i++) {
+        /* four bytes a step through the many that start no digit */
+        while (i + 4 <= in->len && !lead[s[i]] && !lead[s[i + 1]] && !lead[s[i + 2]] &&
+               !lead[s[i + 3]])
+            i += 4;
+        if (i >= in->len)
+            break;
+        if (!lead[s[i]])
+            continue;
+        if (s[i] != 0xEF ||
+            (i + 2 < in->len && s[i + 1] == 0xBC && s[i + 2] >= 0x90 && s[i + 2] <= 0x99))
+            return i;
+    }
+    return in->len;
 }
 
 /* Skips white space (only horizontal unless `lines`). */
@@ -697,7 +727,8 @@ typedef struct pb_opword {
 } pb_opword;
 
 /* Prefix operators (§2.5).  The longest match wins.  《 is not taken as <:
- * it opens every document title. */
+ * it opens every document title.  No operator here or in pb_suffix_ops
+ * starts with a digit (pb_op_at() relies on it). */
 static const pb_opword pb_prefix_ops[] = {
     {"≥", PBLINT_OP_GE, 0},
     {"≧", PBLINT_OP_GE, PB_OW_NONCANON},
@@ -769,6 +800,15 @@ typedef struct pb_opm {
     size_t start, end;
 } pb_opm;
 
+/* Whether the C string s starts with the n bytes of u (none of them NUL). */
+static inline bool pb_starts_with(const char *s, const char *u, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (s[k] != u[k])
+            return false;
+    return true;
+}
+
 /* The longest operator of tab at i whose flags avoid `deny`. */
 static bool pb_op_at(const pb_in *in, const pb_opword *tab, size_t n, size_t i, unsigned deny,
                      pb_opm *m)
@@ -777,11 +817,13 @@ static bool pb_op_at(const pb_in *in, const pb_opword *tab, size_t n, size_t i, 
     uint32_t c0 = pb_cp(in, i, &nx);
     const pb_opword *bw = NULL;
     char c0u[4];
-    if (c0 == 0)
+    /* no operator of either table starts with a digit, and quantities are
+     * mostly looked for at one */
+    if (c0 == 0 || pb_is_digit(c0))
         return false;
     size_t n0 = pb_utf8(c0, c0u);
     for (size_t k = 0; k < n; k++) {
-        if (tab[k].s[0] != c0u[0] || memcmp(tab[k].s, c0u, n0) != 0 || (tab[k].flags & deny))
+        if (!pb_starts_with(tab[k].s, c0u, n0) || (tab[k].flags & deny))
             continue;
         size_t e = pb_match(in, i, tab[k].s);
         if (e > best) {
@@ -1028,7 +1070,7 @@ static size_t pb_word_at(const pb_q *q, size_t i, int *cls)
     size_t n0 = pb_utf8(c0, c0u);
     for (size_t k = 0; k < PB_ARRAY_LEN(pb_units); k++) {
         const char *s = pb_units[k].s;
-        if (s[0] != c0u[0] || memcmp(s, c0u, n0) != 0)
+        if (!pb_starts_with(s, c0u, n0))
             continue;
         size_t sl = strlen(s);
         size_t e = pb_match(in, i, s);
@@ -1599,6 +1641,8 @@ static int pb_date_words(const pb_q *q, size_t p, pblint_value *v, size_t *endp)
     size_t e;
     pb_opm pre = {PBLINT_OP_NONE, 0, p, p}, suf = {PBLINT_OP_NONE, 0, 0, 0};
     memset(v, 0, sizeof *v);
+    if (pb_cp(in, p, &e) != U'年') /* what all three words start with */
+        return PB_Q_NONE;
     if (!(e = pb_match(in, p, "年底")) && !(e = pb_match(in, p, "年末"))) {
         if (!(e = pb_match(in, p, "年")) || !pb_match(in, e, "内"))
             return PB_Q_NONE;
@@ -1691,7 +1735,11 @@ int pblint_value_parse(const char *text, size_t len, int hint, int default_money
 
     pb_q q = {{(const unsigned char *)text, e}, PB_CELL, hint, default_money_unit};
     size_t end;
-    int r = pb_qty(&q, b, out, &end);
+    /* pb_qty() finds nothing in a value without a digit (most text cells).
+     * Only a short value is searched for one: pb_qty() itself gives up on
+     * long prose after a few code points. */
+    bool no_digit = e - b <= 64 && pb_next_digit(&q.in, b) >= e;
+    int r = no_digit ? PB_Q_NONE : pb_qty(&q, b, out, &end);
     if (r == PB_Q_NONE)
         r = pb_date_words(&q, b, out, &end);
     if (r == PB_Q_OK) {
@@ -1824,8 +1872,37 @@ size_t pblint_scan_quantities(const char *text, size_t len, int default_money_un
     pb_q q = {{(const unsigned char *)text, len}, PB_SCAN, PBLINT_HINT_GENERIC, PBLINT_MONEY_NONE};
     const pb_in *in = &q.in;
     size_t i = 0, count = 0;
+    size_t dnext = pb_next_digit(in, 0); /* the first digit at or after i */
     pblint_value v;
     while (i < len) {
+        if (dnext < i)
+            dnext = pb_next_digit(in, i);
+        /* Every quantity has a digit (pb_qty() returns PB_Q_NONE without
+         * one): with none ahead there is nothing more to find. */
+        if (dnext >= len)
+            break;
+        /* Far from the next digit, the loop below skips every code point
+         * but an ASCII - < > = and a full-width form (lead byte EF: ＞ ＝ －
+         * fold to ASCII): a code point at p <= dnext - 28 ends by p + 4, so
+         * pb_digit_soon() sees no digit in the 24 bytes after it.  Skip such
+         * code points in one go, landing on a code point start (every byte
+         * that is not a continuation byte is one the loop below visits). */
+        if (dnext - i >= 28) {
+            size_t lim = dnext - 27, j = i;
+            while (j < lim) {
+                unsigned char c0 = in->s[j];
+                if (c0 == '-' || c0 == '<' || c0 == '>' || c0 == '=' || c0 == 0xEF)
+                    break;
+                j++;
+            }
+            if (j == lim)
+                while (j < len && (in->s[j] & 0xC0) == 0x80)
+                    j++;
+            if (j > i) {
+                i = j;
+                continue;
+            }
+        }
         unsigned char b = in->s[i];
         if (b < 0x80 && !(b >= '0' && b <= '9') && b != '-' && b != '<' && b != '>' && b != '=') {
             i++;
