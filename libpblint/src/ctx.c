@@ -1308,7 +1308,7 @@ static int read_input(pblint_ctx *ctx, const char *path, char **bufp, size_t *le
     return 0;
 }
 
-int pblint_lint_file(pblint_ctx *ctx, const char *path, pblint_result **out)
+static int from_file(pblint_ctx *ctx, const char *path, pblint_result **out, bool lint)
 {
     if (!ctx || !path || !out)
         return PBLINT_EINVAL;
@@ -1317,21 +1317,17 @@ int pblint_lint_file(pblint_ctx *ctx, const char *path, pblint_result **out)
     size_t len = 0;
     int rc = read_input(ctx, path, &buf, &len);
     if (rc == 0)
-        rc = pblint_lint(ctx, path, buf, len, out);
+        rc = lint ? pblint_lint(ctx, path, buf, len, out) : pblint_parse(ctx, path, buf, len, out);
     free(buf);
     return rc;
 }
 
+int pblint_lint_file(pblint_ctx *ctx, const char *path, pblint_result **out)
+{
+    return from_file(ctx, path, out, true);
+}
+
 int pblint_parse_file(pblint_ctx *ctx, const char *path, pblint_result **out)
 {
-    if (!ctx || !path || !out)
-        return PBLINT_EINVAL;
-    *out = NULL;
-    char *buf = NULL;
-    size_t len = 0;
-    int rc = read_input(ctx, path, &buf, &len);
-    if (rc == 0)
-        rc = pblint_parse(ctx, path, buf, len, out);
-    free(buf);
-    return rc;
+    return from_file(ctx, path, out, false);
 }
