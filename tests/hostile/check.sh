@@ -194,8 +194,9 @@ elif ! $have_time; then
     skip=$((skip + 2))
 else
     python3 "$here/gen.py" . "$src/samples/declaration-2024.txt" big || exit 2
-    # every rule gets 20 s per file: one that needs more on these is not linear
-    export PBLINT_CHECK_TIMEOUT_MS=20000
+    # every rule gets 45 s per file (wall time, so with room for a loaded
+    # machine; each needs 1-5 s here): one that needs more is not linear
+    export PBLINT_CHECK_TIMEOUT_MS=45000
     bg all-100mb 400 --plain --color=never all-100mb.txt control.txt
     bg rows-1m 400 --plain --color=never rows-1m.txt control.txt
     unset PBLINT_CHECK_TIMEOUT_MS
@@ -310,17 +311,12 @@ dump_check budget-1e309-model budget-1e309.txt 'field("project_total")["text"] =
 # ... and 99999999999999999999.99 does not fit in 64-bit fen: a text value flagged overflow
 dump_check budget-huge-model budget-huge.txt 'field("project_total")["text"] == "99999999999999999999.99" and field("project_total").get("value") == {"kind": "text", "overflow": True}' H3
 # an amount that cannot be read must be said, not skipped in silence
-for f in budget-1e309 budget-huge; do
-    v=$(python3 -c 'import sys; print({"budget-1e309": "1e309", "budget-huge": "99999999999999999999.99"}[sys.argv[1]])' "$f")
-    lint 10 --plain --color=never "$f.txt" control.txt
-    if [ $rc -eq 1 ] && grep -q "^$f\.txt:18:[0-9]*: \(warning\|error\): .*'$v'" <<< "$out" &&
-        grep -qFx -- "$(head -1 <<< "$CTRL")" <<< "$out"; then
-        ok "$f"
-    else
-        bad "$f" H4 "expected a finding on line 18 quoting '$v' (the 项目总预算 is not an amount pblint can check)" \
-            "got: $(grep "^$f\.txt:1[89]:" <<< "$out")"
-    fi
-done
+lint 10 --plain --color=never --select='amounts/*,parse/*' budget-1e309.txt budget-huge.txt control.txt
+expect budget-unreadable 1 "budget-1e309.txt:18:33: warning: 项目总预算 '1e309' is not an amount pblint can check; the sums that need it were skipped [amounts/unreadable-amount]
+$(fts budget-1e309.txt)
+budget-huge.txt:18:33: warning: 项目总预算 '99999999999999999999.99' is not an amount pblint can check (too large for exact arithmetic); the sums that need it were skipped [amounts/unreadable-amount]
+$(fts budget-huge.txt)
+$CTRL" "3 errors, 2 warnings in 3 files" H4
 
 # sums and products past 64-bit fen: the wrong figures are still wrong
 lint 10 --plain --color=never --select='amounts/*,parse/*' overflow-sums.txt control.txt
@@ -420,13 +416,13 @@ big_check() { # NAME FILE CPU-SECONDS MB MAXLINES [ISSUE]: the output stays in i
         [[ "$err" =~ ^[0-9]+\ errors?,\ [0-9]+\ warnings?(,\ [0-9]+\ notes?)?\ in\ 2\ files$ ]]; then
         within "$1" "$3" "$4" && ok "$1"
     else
-        bad "$1" "${6:-}" "expected exit 1, both files linted, no core/ finding (each rule within 20 s), at most $5 lines" \
+        bad "$1" "${6:-}" "expected exit 1, both files linted, no core/ finding (each rule within 45 s), at most $5 lines" \
             "$(grep -m5 '\[core/' "$o")" "$(wc -l < "$o") lines" "$(tail -3 <<< "$err")"
     fi
 }
 if $big; then
-    big_check all-100mb all-100mb.txt 150 5120 400000 H8 # H8: no rule may be quadratic
-    big_check rows-1m rows-1m.txt 150 4608 50
+    big_check all-100mb all-100mb.txt 90 5120 400000 H8 # H8: no rule may be quadratic
+    big_check rows-1m rows-1m.txt 90 4608 50
 fi
 
 skip=$((skip + xfail))
