@@ -40,6 +40,7 @@ typedef struct options {
     const char *select;
     long jobs;
     bool statistics;
+    bool time_report;
     int format;   /* pblint_format */
     bool fix;     /* apply the safe fix-its in place */
     bool dry_run; /* with fix: print them as a unified diff instead */
@@ -105,6 +106,8 @@ static void usage(FILE *out)
           "  -j, --jobs=N           lint N files at a time (default: the number of CPUs);\n"
           "                         the output is the same as with -j 1\n"
           "  --statistics           print the number of findings per rule after the run\n"
+          "  --time-report          print the time spent reading, decoding, building the\n"
+          "                         model, in each plugin and in output (on stderr)\n"
           "  --list-rules           list every rule with its plugin and default severity\n"
           "  --explain=RULE         print the documentation of a rule\n"
           "  --dump-model           print the document model of each file as JSON\n"
@@ -267,6 +270,7 @@ enum {
     OPT_QUIET,
     OPT_SELECT,
     OPT_STATISTICS,
+    OPT_TIME_REPORT,
     OPT_FORMAT,
     OPT_FIX,
     OPT_DRY_RUN,
@@ -285,6 +289,7 @@ static int parse_args(int argc, char **argv, options *o, strvec *plugins)
         {"select", required_argument, NULL, OPT_SELECT},
         {"jobs", required_argument, NULL, 'j'},
         {"statistics", no_argument, NULL, OPT_STATISTICS},
+        {"time-report", no_argument, NULL, OPT_TIME_REPORT},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"fix", no_argument, NULL, OPT_FIX},
         {"dry-run", no_argument, NULL, OPT_DRY_RUN},
@@ -370,6 +375,9 @@ static int parse_args(int argc, char **argv, options *o, strvec *plugins)
         }
         case OPT_STATISTICS:
             o->statistics = true;
+            break;
+        case OPT_TIME_REPORT:
+            o->time_report = true;
             break;
         case OPT_FORMAT:
             if (pblint_format_parse(optarg, &o->format) != 0) {
@@ -475,6 +483,8 @@ static pblint_ctx *make_ctx(const options *o, int *load_failures)
     pblint_ctx_set_isolation(ctx, !(iso && strcmp(iso, "off") == 0),
                              tmo && *tmo ? (unsigned)strtoul(tmo, NULL, 10) : 60000);
     *load_failures = load_plugins(ctx, o);
+    if (o->time_report)
+        pblint_ctx_set_timing(ctx, true);
     if (o->select) {
         /* everything off, then the selected rules back to their defaults */
         pblint_ctx_set_severity(ctx, "*", PBLINT_SEV_OFF);
@@ -523,6 +533,8 @@ typedef struct job {
     size_t *rule_counts; /* per rule index, for --statistics */
     char *failure;       /* why the file could not be linted, for the JSON and SARIF logs */
     size_t fixed;        /* --fix: findings whose fix-its were applied */
+    uint64_t render_ns;  /* --time-report: time spent writing its output */
+    size_t bytes;        /* the size of its text, for --time-report */
     bool failed;
     bool io_error;
     bool linted;
@@ -716,6 +728,105 @@ static void fix_one(pblint_ctx *ctx, const run *r, job *jb, pblint_result **resp
     }
 }
 
+static uint64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* --time-report: the sums of every context of the run */
+typedef struct times {
+    uint64_t phase_ns[PBLINT_PHASE__COUNT], phase_calls[PBLINT_PHASE__COUNT];
+    uint64_t *rule_ns, *rule_calls; /* per rule index */
+    size_t nrules;
+    uint64_t render_ns, files, bytes;
+} times;
+
+static void times_add(times *t, const pblint_ctx *ctx)
+{
+    for (int p = 0; p < PBLINT_PHASE__COUNT; p++) {
+        uint64_t c;
+        t->phase_ns[p] += pblint_ctx_phase_time(ctx, p, &c);
+        t->phase_calls[p] += c;
+    }
+    for (size_t i = 0; i < t->nrules && i < pblint_ctx_rule_count(ctx); i++) {
+        uint64_t c;
+        t->rule_ns[i] += pblint_ctx_rule_time(ctx, i, &c);
+        t->rule_calls[i] += c;
+    }
+}
+
+static void time_line(const char *what, uint64_t ns, uint64_t total, const char *extra)
+{
+    fprintf(stderr, "  %-34s %10.2f ms %6.1f%%%s%s\n", what, (double)ns / 1e6,
+            total ? 100.0 * (double)ns / (double)total : 0.0, extra ? "  " : "", extra ? extra : "");
+}
+
+/* Prints the report: phases, then each plugin (busiest first) with its
+ * busiest rule, then the wall time of the whole run. */
+static void time_report(const times *t, const pblint_ctx *ctx, uint64_t wall_ns, long jobs)
+{
+    uint64_t checks = 0;
+    for (size_t i = 0; i < t->nrules; i++)
+        checks += t->rule_ns[i];
+    uint64_t total = t->phase_ns[PBLINT_PHASE_READ] + t->phase_ns[PBLINT_PHASE_DECODE] +
+                     t->phase_ns[PBLINT_PHASE_MODEL] + t->phase_ns[PBLINT_PHASE_CHECKS] +
+                     t->render_ns;
+    fprintf(stderr, "pblint: time report: %llu file%s, %.1f MB, %ld job%s; time summed over "
+                    "the jobs\n",
+            (unsigned long long)t->files, t->files == 1 ? "" : "s", (double)t->bytes / 1e6, jobs,
+            jobs == 1 ? "" : "s");
+    time_line("reading files", t->phase_ns[PBLINT_PHASE_READ], total, NULL);
+    time_line("decoding text", t->phase_ns[PBLINT_PHASE_DECODE], total, NULL);
+    time_line("building the model", t->phase_ns[PBLINT_PHASE_MODEL], total, NULL);
+    time_line("running the checks", t->phase_ns[PBLINT_PHASE_CHECKS], total, NULL);
+    /* plugins, from the rules' sums */
+    size_t np = 0;
+    struct plug {
+        const char *name;
+        uint64_t ns, top_ns;
+        const char *top;
+        size_t nrules;
+    } *ps = calloc(t->nrules ? t->nrules : 1, sizeof *ps);
+    for (size_t i = 0; ps && i < t->nrules; i++) {
+        pblint_rule_info ri;
+        if (pblint_ctx_rule(ctx, i, &ri) != 0 || !t->rule_calls[i])
+            continue;
+        size_t k = 0;
+        while (k < np && strcmp(ps[k].name, ri.plugin) != 0)
+            k++;
+        if (k == np)
+            ps[np++].name = ri.plugin;
+        ps[k].ns += t->rule_ns[i];
+        ps[k].nrules++;
+        if (!ps[k].top || t->rule_ns[i] > ps[k].top_ns) {
+            ps[k].top = ri.id;
+            ps[k].top_ns = t->rule_ns[i];
+        }
+    }
+    for (size_t a = 1; a < np; a++) /* insertion sort, busiest first */
+        for (size_t b = a; b > 0 && ps[b].ns > ps[b - 1].ns; b--) {
+            struct plug tmp = ps[b];
+            ps[b] = ps[b - 1];
+            ps[b - 1] = tmp;
+        }
+    for (size_t k = 0; k < np; k++) {
+        char what[64], extra[160];
+        snprintf(what, sizeof what, "  plugin %s (%zu rule%s)", ps[k].name, ps[k].nrules,
+                 ps[k].nrules == 1 ? "" : "s");
+        snprintf(extra, sizeof extra, "busiest: %s %.2f ms", ps[k].top, (double)ps[k].top_ns / 1e6);
+        time_line(what, ps[k].ns, total, extra);
+    }
+    if (t->phase_ns[PBLINT_PHASE_CHECKS] > checks)
+        time_line("  isolation and dispatch", t->phase_ns[PBLINT_PHASE_CHECKS] - checks, total,
+                  NULL);
+    free(ps);
+    time_line("writing the output", t->render_ns, total, NULL);
+    time_line("total of the phases", total, total, NULL);
+    fprintf(stderr, "  %-34s %10.2f ms\n", "wall time of the run", (double)wall_ns / 1e6);
+}
+
 static int render(pblint_ctx *ctx, const run *r, const pblint_result *res, FILE *out)
 {
     pblint_output_options oo = *r->oo;
@@ -764,6 +875,7 @@ static void lint_one(pblint_ctx *ctx, const run *r, job *jb)
         goto done;
     }
     jb->linted = true;
+    pblint_doc_text(pblint_result_doc(res), &jb->bytes);
     if (r->o->dump_model) {
         pblint_dump_model(res, out);
     } else {
@@ -787,8 +899,11 @@ static void lint_one(pblint_ctx *ctx, const run *r, job *jb)
             }
         }
         /* --dry-run: the diff is the output */
+        uint64_t t0 = r->o->time_report ? now_ns() : 0;
         if (!r->o->dry_run && render(ctx, r, res, out) != 0)
             jb->io_error = true;
+        if (r->o->time_report)
+            jb->render_ns = now_ns() - t0;
     }
     pblint_result_free(res);
 done:
@@ -869,6 +984,7 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "lsp") == 0)
         return lsp_main(argc, argv); /* the editor server: cli/lsp.c */
 
+    uint64_t run_start = now_ns();
     options o = {0};
     o.color = -1;
     o.fail_on = PBLINT_SEV_ERROR;
@@ -1024,6 +1140,7 @@ int main(int argc, char **argv)
     size_t counts[3] = {0, 0, 0};
     size_t *rule_totals = o.statistics ? calloc(r.nrules ? r.nrules : 1, sizeof(size_t)) : NULL;
     size_t linted = 0, fixed = 0, fixed_files = 0;
+    uint64_t tm_render_ns = 0, tm_bytes = 0;
     bool failed = false;
     /* the main thread lints too, and prints every job in file order */
     for (size_t i = 0; i < files.n; i++) {
@@ -1060,6 +1177,8 @@ int main(int argc, char **argv)
             for (size_t k = 0; k < r.nrules; k++)
                 rule_totals[k] += jb->rule_counts[k];
         failed |= jb->failed;
+        tm_render_ns += jb->render_ns;
+        tm_bytes += jb->bytes;
         io_errors += jb->io_error;
         linted += jb->linted;
         fixed += jb->fixed;
@@ -1074,9 +1193,19 @@ int main(int argc, char **argv)
         pthread_cond_broadcast(&r.cv);
         pthread_mutex_unlock(&r.mu);
     }
+    times tm = {0};
+    if (o.time_report) {
+        tm.nrules = r.nrules;
+        tm.rule_ns = calloc(r.nrules ? r.nrules : 1, sizeof(uint64_t));
+        tm.rule_calls = calloc(r.nrules ? r.nrules : 1, sizeof(uint64_t));
+        if (!tm.rule_ns || !tm.rule_calls)
+            tm.nrules = 0;
+    }
     for (long t = 1; t < nthreads; t++) {
         if (ws[t].ctx) {
             pthread_join(tids[t], NULL);
+            if (o.time_report)
+                times_add(&tm, ws[t].ctx);
             pblint_ctx_free(ws[t].ctx);
         }
     }
@@ -1123,6 +1252,16 @@ int main(int argc, char **argv)
         if (!o.quiet || counts[PBLINT_SEV_ERROR] || io_errors)
             fprintf(stderr, "%s in %zu file%s%s\n", summary, linted, linted == 1 ? "" : "s",
                     io_errors ? " (some files could not be read)" : "");
+    }
+
+    if (o.time_report) {
+        times_add(&tm, ctx);
+        tm.render_ns = tm_render_ns;
+        tm.bytes = tm_bytes;
+        tm.files = linted;
+        time_report(&tm, ctx, now_ns() - run_start, nthreads);
+        free(tm.rule_ns);
+        free(tm.rule_calls);
     }
 
     pthread_mutex_destroy(&r.mu);

@@ -7,6 +7,8 @@
 #include <dirent.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/mman.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -132,6 +134,7 @@ void pblint_ctx_free(pblint_ctx *ctx)
     if (!ctx)
         return;
     stop_worker(ctx);
+    free(ctx->answer);
     for (size_t i = 0; i < ctx->nrules; i++) {
         pb_rule *r = &ctx->rules[i];
         for (size_t k = 0; k < r->noptions; k++) {
@@ -542,12 +545,55 @@ long pb_ctx_add_internal_rule(pblint_ctx *ctx, const char *group, const char *na
 
 #define PB_MAX_INPUT (256u * 1024u * 1024u)
 
-int pblint_parse(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
-                 pblint_result **out)
+static uint64_t now_ns(void)
 {
-    if (!ctx || !out || (!bytes && len))
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void add_phase(pblint_ctx *ctx, int phase, uint64_t t0)
+{
+    ctx->phase_ns[phase] += now_ns() - t0;
+    ctx->phase_calls[phase]++;
+}
+
+int pblint_ctx_set_timing(pblint_ctx *ctx, bool on)
+{
+    if (!ctx)
         return PBLINT_EINVAL;
+    ctx->timing = on;
+    if (on) {
+        memset(ctx->phase_ns, 0, sizeof ctx->phase_ns);
+        memset(ctx->phase_calls, 0, sizeof ctx->phase_calls);
+        for (size_t i = 0; i < ctx->nrules; i++)
+            ctx->rules[i].time_ns = ctx->rules[i].time_calls = 0;
+    }
+    return 0;
+}
+
+uint64_t pblint_ctx_phase_time(const pblint_ctx *ctx, int phase, uint64_t *count)
+{
+    bool ok = ctx && phase >= 0 && phase < PBLINT_PHASE__COUNT;
+    if (count)
+        *count = ok ? ctx->phase_calls[phase] : 0;
+    return ok ? ctx->phase_ns[phase] : 0;
+}
+
+uint64_t pblint_ctx_rule_time(const pblint_ctx *ctx, size_t i, uint64_t *count)
+{
+    bool ok = ctx && i < ctx->nrules;
+    if (count)
+        *count = ok ? ctx->rules[i].time_calls : 0;
+    return ok ? ctx->rules[i].time_ns : 0;
+}
+
+/* bytes -> decoded source, with the decoder's own findings */
+static int parse_source(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
+                        pblint_result **out)
+{
     *out = NULL;
+    uint64_t t0 = ctx->timing ? now_ns() : 0;
     pblint_result *res = calloc(1, sizeof *res);
     pblint_doc *doc = calloc(1, sizeof *doc);
     if (!res || !doc) {
@@ -587,14 +633,36 @@ int pblint_parse(pblint_ctx *ctx, const char *name, const void *bytes, size_t le
                           "U+FFFD; the first is here, and text around them may be misread",
                     doc->src.invalid_count);
     }
-    rc = pb_model_build(ctx, res);
-    if (rc != 0) {
-        pb_ctx_seterr(ctx, "%s: %s while building the model", doc->src.name, pblint_strerror(rc));
-        pblint_result_free(res);
-        return rc;
-    }
+    if (ctx->timing)
+        add_phase(ctx, PBLINT_PHASE_DECODE, t0);
     *out = res;
     return 0;
+}
+
+/* decoded source -> model, with the reader's findings; frees res on failure */
+static int parse_model(pblint_ctx *ctx, pblint_result *res)
+{
+    uint64_t t0 = ctx->timing ? now_ns() : 0;
+    int rc = pb_model_build(ctx, res, res->doc);
+    if (ctx->timing)
+        add_phase(ctx, PBLINT_PHASE_MODEL, t0);
+    if (rc != 0) {
+        pb_ctx_seterr(ctx, "%s: %s while building the model", res->doc->src.name,
+                      pblint_strerror(rc));
+        pblint_result_free(res);
+    }
+    return rc;
+}
+
+int pblint_parse(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
+                 pblint_result **out)
+{
+    if (!ctx || !out || (!bytes && len))
+        return PBLINT_EINVAL;
+    int rc = parse_source(ctx, name, bytes, len, out);
+    if (rc == 0 && (rc = parse_model(ctx, *out)) != 0)
+        *out = NULL;
+    return rc;
 }
 
 static bool start_worker(pblint_ctx *ctx);
@@ -624,7 +692,12 @@ int pblint_ctx_set_isolation(pblint_ctx *ctx, bool on, unsigned timeout_ms)
 static void run_check(pblint_ctx *ctx, pblint_result *res, pb_rule *r)
 {
     pblint_check chk = {ctx, r, res};
+    uint64_t t0 = ctx->timing ? now_ns() : 0;
     int crc = r->check(&chk, res->doc);
+    if (ctx->timing) {
+        r->time_ns += now_ns() - t0;
+        r->time_calls++;
+    }
     if (crc != 0)
         pb_emit(ctx, res, "core/check-failed", PBLINT_SEV_DEFAULT, (pblint_span){0, 0},
                 "rule %s failed on this file (%s), so its findings may be missing", r->id,
@@ -634,12 +707,40 @@ static void run_check(pblint_ctx *ctx, pblint_result *res, pb_rule *r)
 /* ---------------------------------------------------------- isolation */
 
 /*
- * The child runs the checks and streams what they find to the parent, one
- * record at a time: 'S' rule-index (starting a rule), 'D' a diagnostic with
- * its notes and fix-its, 'E' (all done).  A crash or a time-out leaves the
- * parent knowing which rule was running: it reports that rule, and starts a
- * new child at the rule after it, so no other rule's findings are lost.
+ * A worker is a fork of the host, started once and reused for every file
+ * the context lints.  A request carries the rule state (severities, options:
+ * they may differ per file), the file name and the raw bytes; the worker
+ * builds the model itself (the build is deterministic, so spans agree with
+ * the host's decoded source) and runs the checks, while the host decodes
+ * the same bytes for rendering and never builds a model of its own.
+ *
+ * The answer is a stream of records: 'D' a diagnostic with its notes and
+ * fix-its, 'M' the model is built (the reader's findings came before it),
+ * 'X' rc message: the model could not be built, 'E' all done.  The worker
+ * writes it in one piece at the end (or in pieces of PB_ANSWER_FLUSH
+ * bytes), so a file costs one wake-up of the host whatever the rules
+ * find.  Which rule is running, since when, and the time each took live in
+ * a page shared with the worker.  A crash or a time-out leaves the host
+ * knowing which rule was running: it drops what that worker sent, reports
+ * the rule, and asks a new worker for the same file with that rule
+ * skipped, so no other rule's findings are lost.
  */
+#define PB_ANSWER_FLUSH (1u << 20)
+#define PB_NO_RULE UINT32_MAX
+
+typedef struct pb_worker_shm {
+    uint32_t current;    /* rule being run, or PB_NO_RULE */
+    uint64_t started_ns; /* when it started (now_ns()), 0 outside a check */
+    uint64_t model_ns;   /* time spent building models since the host last looked */
+    uint64_t models;
+    uint64_t rule_ns[];  /* per rule, likewise (and the count of runs after them) */
+} pb_worker_shm;
+
+static uint64_t *shm_rule_calls(pb_worker_shm *shm, size_t nrules)
+{
+    return shm->rule_ns + nrules;
+}
+
 typedef struct wbuf {
     char *p;
     size_t n, cap;
@@ -665,7 +766,7 @@ static void wb_u32(wbuf *w, uint32_t v) { wb_put(w, &v, sizeof v); }
 
 static void wb_str(wbuf *w, const char *s)
 {
-    uint32_t n = s ? (uint32_t)strlen(s) : 0;
+    uint32_t n = (uint32_t)strlen(s);
     wb_u32(w, n);
     wb_put(w, s, n);
 }
@@ -674,56 +775,77 @@ static void write_all(int fd, const char *p, size_t n)
 {
     while (n > 0) {
         ssize_t k = write(fd, p, n);
-        if (k < 0) {
-            if (errno == EINTR)
-                continue;
-            _exit(4);
-        }
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            _exit(3);
         p += k;
         n -= (size_t)k;
     }
 }
 
-static void child_checks(pblint_ctx *ctx, pblint_result *res, size_t from, int fd)
+static void put_diags(wbuf *w, const pblint_result *res, size_t from)
 {
-    wbuf w = {0};
-    for (size_t i = from; i < ctx->nrules; i++) {
+    for (size_t k = from; k < res->ndiags; k++) {
+        const pblint_diag *d = res->diags[k];
+        wb_put(w, "D", 1);
+        wb_str(w, d->rule);
+        wb_u32(w, (uint32_t)d->severity);
+        wb_u32(w, d->span.start);
+        wb_u32(w, d->span.end);
+        wb_str(w, d->message);
+        wb_u32(w, (uint32_t)d->nnotes);
+        for (size_t j = 0; j < d->nnotes; j++) {
+            wb_u32(w, d->notes[j].span.start);
+            wb_u32(w, d->notes[j].span.end);
+            wb_str(w, d->notes[j].message);
+        }
+        wb_u32(w, (uint32_t)d->nfixits);
+        for (size_t j = 0; j < d->nfixits; j++) {
+            wb_u32(w, d->fixits[j].span.start);
+            wb_u32(w, d->fixits[j].span.end);
+            wb_str(w, d->fixits[j].text);
+        }
+    }
+}
+
+/* Runs the checks (but those in skip) and appends what they find to w. */
+static void child_checks(pblint_ctx *ctx, pblint_result *res, const uint32_t *skip, size_t nskip,
+                         int fd, wbuf *w)
+{
+    pb_worker_shm *shm = ctx->worker_shm;
+    uint64_t *calls = shm_rule_calls(shm, ctx->nrules);
+    for (size_t i = 0; i < ctx->nrules; i++) {
         pb_rule *r = &ctx->rules[i];
         if (!r->check || r->severity == PBLINT_SEV_OFF)
             continue;
-        w.n = 0;
-        wb_put(&w, "S", 1);
-        wb_u32(&w, (uint32_t)i);
-        write_all(fd, w.p, w.n);
+        bool skipped = false;
+        for (size_t k = 0; k < nskip && !skipped; k++)
+            skipped = skip[k] == i;
+        if (skipped)
+            continue;
+        __atomic_store_n(&shm->current, (uint32_t)i, __ATOMIC_RELAXED);
+        uint64_t t0 = now_ns();
+        __atomic_store_n(&shm->started_ns, t0, __ATOMIC_RELEASE);
         size_t before = res->ndiags;
-        run_check(ctx, res, r);
-        w.n = 0;
-        for (size_t k = before; k < res->ndiags; k++) {
-            const pblint_diag *d = res->diags[k];
-            wb_put(&w, "D", 1);
-            wb_str(&w, d->rule);
-            wb_u32(&w, (uint32_t)d->severity);
-            wb_u32(&w, d->span.start);
-            wb_u32(&w, d->span.end);
-            wb_str(&w, d->message);
-            wb_u32(&w, (uint32_t)d->nnotes);
-            for (size_t j = 0; j < d->nnotes; j++) {
-                wb_u32(&w, d->notes[j].span.start);
-                wb_u32(&w, d->notes[j].span.end);
-                wb_str(&w, d->notes[j].message);
-            }
-            wb_u32(&w, (uint32_t)d->nfixits);
-            for (size_t j = 0; j < d->nfixits; j++) {
-                wb_u32(&w, d->fixits[j].span.start);
-                wb_u32(&w, d->fixits[j].span.end);
-                wb_str(&w, d->fixits[j].text);
-            }
+        pblint_check chk = {ctx, r, res};
+        int crc = r->check(&chk, res->doc);
+        __atomic_store_n(&shm->started_ns, 0, __ATOMIC_RELEASE);
+        shm->rule_ns[i] += now_ns() - t0;
+        calls[i]++;
+        if (crc != 0)
+            pb_emit(ctx, res, "core/check-failed", PBLINT_SEV_DEFAULT, (pblint_span){0, 0},
+                    "rule %s failed on this file (%s), so its findings may be missing", r->id,
+                    pblint_strerror(crc));
+        put_diags(w, res, before);
+        if (w->n >= PB_ANSWER_FLUSH) {
+            write_all(fd, w->p, w->n);
+            w->n = 0;
         }
-        if (w.n)
-            write_all(fd, w.p, w.n);
     }
-    write_all(fd, "E", 1);
-    free(w.p);
+    __atomic_store_n(&shm->current, PB_NO_RULE, __ATOMIC_RELAXED);
+    wb_put(w, "E", 1);
+    write_all(fd, w->p, w->n);
 }
 
 typedef struct rbuf {
@@ -744,16 +866,22 @@ static uint32_t rb_u32(rbuf *r)
     return v;
 }
 
-static char *rb_str(rbuf *r, pb_arena *a)
+static const char *rb_bytes(rbuf *r, size_t n)
 {
-    uint32_t n = rb_u32(r);
     if (r->bad || r->off + n > r->n) {
         r->bad = true;
         return NULL;
     }
-    char *s = pb_strndup(a, r->p + r->off, n);
+    const char *p = r->p + r->off;
     r->off += n;
-    return s;
+    return p;
+}
+
+static char *rb_str(rbuf *r, pb_arena *a)
+{
+    uint32_t n = rb_u32(r);
+    const char *p = rb_bytes(r, n);
+    return p ? pb_strndup(a, p, n) : NULL;
 }
 
 static pblint_diag *diag_from_parts(pblint_result *res, const char *rule, int sev, pblint_span sp,
@@ -766,10 +894,16 @@ static pblint_diag *diag_from_parts(pblint_result *res, const char *rule, int se
     return d;
 }
 
-/* Parses complete records from buf[*off..n); returns false when the stream
- * says the child is done.  *current gets the rule being run. */
-static bool parse_records(pblint_result *res, const char *buf, size_t n, size_t *off,
-                          long *current, bool *done)
+typedef struct answer {
+    bool done;    /* 'E' */
+    bool model;   /* 'M' */
+    bool failed;  /* 'X': the worker could not build the model */
+    int rc;
+    char why[256];
+} answer;
+
+/* Parses the complete records in buf[*off..n); returns false on garbage. */
+static bool parse_records(pblint_result *res, const char *buf, size_t n, size_t *off, answer *ans)
 {
     pb_arena *a = &res->doc->arena;
     for (;;) {
@@ -777,16 +911,23 @@ static bool parse_records(pblint_result *res, const char *buf, size_t n, size_t 
         if (r.off >= n)
             return true;
         char tag = buf[r.off++];
-        if (tag == 'E') {
+        if (tag == 'E' || tag == 'M') {
             *off = r.off;
-            *done = true;
-            return true;
+            if (tag == 'E')
+                ans->done = true;
+            else
+                ans->model = true;
+            continue;
         }
-        if (tag == 'S') {
-            uint32_t i = rb_u32(&r);
+        if (tag == 'X') {
+            uint32_t rc = rb_u32(&r);
+            uint32_t l = rb_u32(&r);
+            const char *why = rb_bytes(&r, l);
             if (r.bad)
                 return true; /* incomplete: wait for more */
-            *current = (long)i;
+            ans->failed = true;
+            ans->rc = (int)rc;
+            snprintf(ans->why, sizeof ans->why, "%.*s", (int)l, why);
             *off = r.off;
             continue;
         }
@@ -806,21 +947,13 @@ static bool parse_records(pblint_result *res, const char *buf, size_t n, size_t 
         for (uint32_t j = 0; j < nn && !r.bad; j++) {
             rb_u32(&r);
             rb_u32(&r);
-            uint32_t l = rb_u32(&r);
-            if (!r.bad && r.off + l > r.n)
-                r.bad = true;
-            else
-                r.off += l;
+            rb_bytes(&r, rb_u32(&r));
         }
         uint32_t nf = r.bad ? 0 : rb_u32(&r);
         for (uint32_t j = 0; j < nf && !r.bad; j++) {
             rb_u32(&r);
             rb_u32(&r);
-            uint32_t l = rb_u32(&r);
-            if (!r.bad && r.off + l > r.n)
-                r.bad = true;
-            else
-                r.off += l;
+            rb_bytes(&r, rb_u32(&r));
         }
         if (r.bad)
             return true;
@@ -847,16 +980,6 @@ static bool parse_records(pblint_result *res, const char *buf, size_t n, size_t 
     }
 }
 
-static long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* A digest of everything a check's behaviour depends on in the context:
- * which rules run, at what severity, with which options and data.  The
- * worker is reused while it matches and forked anew when it does not. */
 /* The shape of the rule table the worker was forked with (which rules
  * exist, in which order): severities, options and data travel with each
  * request, so only a change of shape needs a new worker. */
@@ -887,9 +1010,6 @@ static bool read_full(int fd, void *buf, size_t n)
     return true;
 }
 
-/* The worker: reads requests (name, bytes, first rule), builds its own
- * model of the same bytes — the build is deterministic, so spans agree
- * with the parent's — runs the checks and streams the findings back. */
 /* The rule state a request carries: per rule, its severity, whether the
  * configuration set it, its data and its options — so that one worker
  * serves files with different configurations without being forked again.
@@ -914,34 +1034,20 @@ static void put_state(wbuf *w, const pblint_ctx *ctx)
     }
 }
 
-static bool read_str_alloc(int fd, char **out)
+static bool take_state(pblint_ctx *ctx, rbuf *in)
 {
-    uint32_t n;
-    if (!read_full(fd, &n, sizeof n))
+    if (rb_u32(in) != ctx->nrules || in->bad)
         return false;
-    char *s = malloc((size_t)n + 1);
-    if (!s || !read_full(fd, s, n)) {
-        free(s);
-        return false;
-    }
-    s[n] = '\0';
-    *out = s;
-    return true;
-}
-
-static bool take_state(pblint_ctx *ctx, int fd)
-{
-    uint32_t n;
-    if (!read_full(fd, &n, sizeof n) || n != ctx->nrules)
-        return false;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < ctx->nrules; i++) {
         pb_rule *r = &ctx->rules[i];
-        uint32_t sev, set, nopt;
+        uint32_t sev = rb_u32(in), set = rb_u32(in);
         uintptr_t d, c;
-        if (!read_full(fd, &sev, sizeof sev) || !read_full(fd, &set, sizeof set) ||
-            !read_full(fd, &d, sizeof d) || !read_full(fd, &c, sizeof c) ||
-            !read_full(fd, &nopt, sizeof nopt))
+        const char *dp = rb_bytes(in, sizeof d), *cp = rb_bytes(in, sizeof c);
+        uint32_t nopt = rb_u32(in);
+        if (in->bad)
             return false;
+        memcpy(&d, dp, sizeof d);
+        memcpy(&c, cp, sizeof c);
         r->severity = (int)sev - 8;
         r->severity_set = set != 0;
         r->data = (void *)d;
@@ -952,64 +1058,129 @@ static bool take_state(pblint_ctx *ctx, int fd)
         }
         r->noptions = 0;
         for (uint32_t k = 0; k < nopt; k++) {
-            pb_option o = {NULL, NULL};
-            if (!read_str_alloc(fd, &o.key) || !read_str_alloc(fd, &o.value) ||
-                PB_PUSH(r->options, r->noptions, r->options_cap, o))
+            uint32_t kl = rb_u32(in);
+            const char *kp = rb_bytes(in, kl);
+            uint32_t vl = rb_u32(in);
+            const char *vp = rb_bytes(in, vl);
+            if (in->bad)
+                return false;
+            pb_option o = {strndup(kp, kl), strndup(vp, vl)};
+            if (!o.key || !o.value || PB_PUSH(r->options, r->noptions, r->options_cap, o))
                 return false;
         }
     }
     return true;
 }
 
+/* A request: header, then the rule state, the rules to skip (u32 each),
+ * the name and the bytes. */
+typedef struct req_header {
+    uint32_t size; /* of what follows the header */
+    uint32_t name_len, bytes_len, nskip;
+} req_header;
+
 static void worker_loop(pblint_ctx *ctx, int req, int res_fd)
 {
     ctx->isolate = false;
+    pb_worker_shm *shm = ctx->worker_shm;
+    wbuf w = {0};
+    char *in = NULL;
+    size_t in_cap = 0;
     for (;;) {
-        uint32_t hdr[3]; /* name length, bytes length, first rule */
-        if (!read_full(req, hdr, sizeof hdr))
+        req_header h;
+        if (!read_full(req, &h, sizeof h))
             _exit(0);
-        if (!take_state(ctx, req))
-            _exit(3);
-        char *name = malloc((size_t)hdr[0] + 1);
-        char *bytes = malloc(hdr[1] ? hdr[1] : 1);
-        if (!name || !bytes || !read_full(req, name, hdr[0]) || !read_full(req, bytes, hdr[1]))
-            _exit(3);
-        name[hdr[0]] = '\0';
-        pblint_result *res = NULL;
-        if (pblint_parse(ctx, name, bytes, hdr[1], &res) == 0) {
-            child_checks(ctx, res, hdr[2], res_fd);
-            pblint_result_free(res);
-        } else {
-            write_all(res_fd, "E", 1);
+        if (h.size > in_cap) {
+            free(in);
+            in_cap = h.size;
+            if (!(in = malloc(in_cap)))
+                _exit(3);
         }
-        free(name);
-        free(bytes);
+        if (!read_full(req, in, h.size))
+            _exit(3);
+        rbuf r = {in, h.size, 0, false};
+        if (!take_state(ctx, &r))
+            _exit(3);
+        const char *skip = rb_bytes(&r, (size_t)h.nskip * 4);
+        const char *name = rb_bytes(&r, h.name_len);
+        const char *bytes = rb_bytes(&r, h.bytes_len);
+        if (r.bad)
+            _exit(3);
+        char *cname = strndup(name, h.name_len);
+        if (!cname)
+            _exit(3);
+        pblint_result *res = NULL;
+        int rc = parse_source(ctx, cname, bytes, h.bytes_len, &res);
+        size_t after_source = res ? res->ndiags : 0;
+        uint64_t t0 = now_ns();
+        if (rc == 0)
+            rc = pb_model_build(ctx, res, res->doc);
+        shm->model_ns += now_ns() - t0;
+        shm->models++;
+        w.n = 0;
+        if (rc != 0) {
+            wb_put(&w, "X", 1);
+            wb_u32(&w, (uint32_t)rc);
+            if (res)
+                snprintf(ctx->error, sizeof ctx->error, "%s: %s while building the model", cname,
+                         pblint_strerror(rc));
+            wb_str(&w, ctx->error);
+            wb_put(&w, "E", 1);
+            write_all(res_fd, w.p, w.n);
+        } else {
+            /* the reader's findings on the model, then the checks' */
+            put_diags(&w, res, after_source);
+            wb_put(&w, "M", 1);
+            uint32_t *sk = h.nskip ? malloc((size_t)h.nskip * 4) : NULL;
+            if (h.nskip && !sk)
+                _exit(3);
+            if (h.nskip)
+                memcpy(sk, skip, (size_t)h.nskip * 4);
+            child_checks(ctx, res, sk, h.nskip, res_fd, &w);
+            free(sk);
+        }
+        pblint_result_free(res);
+        free(cname);
     }
 }
 
 static void stop_worker(pblint_ctx *ctx)
 {
-    if (ctx->worker_pid <= 0)
-        return;
-    close(ctx->worker_req);
-    close(ctx->worker_res);
-    kill(ctx->worker_pid, SIGKILL);
-    int status;
-    while (waitpid(ctx->worker_pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    ctx->worker_pid = 0;
+    if (ctx->worker_pid > 0) {
+        close(ctx->worker_req);
+        close(ctx->worker_res);
+        kill(ctx->worker_pid, SIGKILL);
+        int status;
+        while (waitpid(ctx->worker_pid, &status, 0) < 0 && errno == EINTR)
+            ;
+        ctx->worker_pid = 0;
+    }
+    if (ctx->worker_shm) {
+        munmap(ctx->worker_shm, ctx->worker_shm_size);
+        ctx->worker_shm = NULL;
+    }
 }
 
 static bool start_worker(pblint_ctx *ctx)
 {
-    int req[2], res[2];
-    if (pipe(req) != 0)
+    size_t shm_size = sizeof(pb_worker_shm) + 2 * ctx->nrules * sizeof(uint64_t);
+    void *shm = mmap(NULL, shm_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (shm == MAP_FAILED)
         return false;
+    int req[2], res[2];
+    if (pipe(req) != 0) {
+        munmap(shm, shm_size);
+        return false;
+    }
     if (pipe(res) != 0) {
         close(req[0]);
         close(req[1]);
+        munmap(shm, shm_size);
         return false;
     }
+    ctx->worker_shm = shm;
+    ctx->worker_shm_size = shm_size;
+    ctx->worker_shm->current = PB_NO_RULE;
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {
@@ -1017,6 +1188,8 @@ static bool start_worker(pblint_ctx *ctx)
         close(req[1]);
         close(res[0]);
         close(res[1]);
+        munmap(shm, shm_size);
+        ctx->worker_shm = NULL;
         return false;
     }
     if (pid == 0) {
@@ -1036,27 +1209,33 @@ static bool start_worker(pblint_ctx *ctx)
 }
 
 static bool send_request(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
-                         size_t from)
+                         const uint32_t *skip, size_t nskip)
 {
-    uint32_t hdr[3] = {(uint32_t)strlen(name), (uint32_t)len, (uint32_t)from};
     wbuf st = {0};
+    req_header h = {0, (uint32_t)strlen(name), (uint32_t)len, (uint32_t)nskip};
+    wb_put(&st, &h, sizeof h);
     put_state(&st, ctx);
-    const char *parts[4] = {(const char *)hdr, st.p, name, bytes};
-    size_t sizes[4] = {sizeof hdr, st.n, hdr[0], len};
+    if (nskip)
+        wb_put(&st, skip, nskip * 4);
+    h.size = (uint32_t)(st.n - sizeof h + h.name_len + len);
+    memcpy(st.p, &h, sizeof h);
+    struct iovec iov[3] = {{st.p, st.n}, {(void *)name, h.name_len}, {(void *)bytes, len}};
+    int k = 0;
     bool ok = true;
-    for (int k = 0; k < 4 && ok; k++) {
-        const char *p = parts[k];
-        size_t n = sizes[k];
-        while (n > 0) {
-            ssize_t w = write(ctx->worker_req, p, n);
-            if (w < 0 && errno == EINTR)
-                continue;
-            if (w <= 0) {
-                ok = false;
-                break;
-            }
-            p += w;
-            n -= (size_t)w;
+    while (k < 3 && ok) {
+        ssize_t w = writev(ctx->worker_req, iov + k, 3 - k);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            ok = false;
+            break;
+        }
+        size_t left = (size_t)w;
+        while (k < 3 && left >= iov[k].iov_len)
+            left -= iov[k++].iov_len;
+        if (k < 3) {
+            iov[k].iov_base = (char *)iov[k].iov_base + left;
+            iov[k].iov_len -= left;
         }
     }
     free(st.p);
@@ -1064,86 +1243,119 @@ static bool send_request(pblint_ctx *ctx, const char *name, const void *bytes, s
 }
 
 /* Hands the file to the worker (starting one if needed) so that it works
- * while the caller builds its own model; returns false if it could not. */
+ * while the caller decodes the source; returns false if it could not. */
 static bool begin_isolated(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
-                           size_t from)
+                           const uint32_t *skip, size_t nskip)
 {
     for (int attempt = 0; attempt < 2; attempt++) {
         if (ctx->worker_pid > 0 && ctx->worker_state != rule_state(ctx))
             stop_worker(ctx); /* rules were added or removed since it started */
         if (ctx->worker_pid <= 0 && !start_worker(ctx))
             return false;
-        if (send_request(ctx, name, bytes, len, from))
+        if (send_request(ctx, name, bytes, len, skip, nskip))
             return true;
         stop_worker(ctx); /* it died between two files: once more */
     }
     return false;
 }
 
-static void isolated_checks(pblint_ctx *ctx, pblint_result *res, const void *bytes, size_t len,
-                            bool sent)
+/* Adds what the worker timed since the last look to ctx's sums. */
+static void take_times(pblint_ctx *ctx)
 {
-    size_t from = 0;
+    pb_worker_shm *shm = ctx->worker_shm;
+    if (!shm)
+        return;
+    uint64_t *calls = shm_rule_calls(shm, ctx->nrules);
+    if (ctx->timing) {
+        ctx->phase_ns[PBLINT_PHASE_MODEL] += shm->model_ns;
+        ctx->phase_calls[PBLINT_PHASE_MODEL] += shm->models;
+        for (size_t i = 0; i < ctx->nrules; i++) {
+            ctx->rules[i].time_ns += shm->rule_ns[i];
+            ctx->rules[i].time_calls += calls[i];
+        }
+    }
+    shm->model_ns = shm->models = 0;
+    memset(shm->rule_ns, 0, 2 * ctx->nrules * sizeof(uint64_t));
+}
+
+/* Waits for the worker's answer on res's file; on a crash or a time-out,
+ * reports the rule and asks again with that rule skipped.  Returns 0, or
+ * an error (the file could not be read into a model) with ctx's message. */
+static int isolated_checks(pblint_ctx *ctx, pblint_result *res, const void *bytes, size_t len,
+                           bool sent)
+{
+    uint32_t *skip = NULL; /* rules that failed on this file */
+    size_t nskip = 0, skip_cap = 0;
+    char (*whys)[128] = NULL; /* and how, for each */
+    size_t nwhys = 0, whys_cap = 0;
+    size_t base = res->ndiags; /* the decoder's findings, made here */
     bool ok = false;
-    for (int attempts = 0; from < ctx->nrules && attempts < 1000; attempts++) {
-        if (!sent && !begin_isolated(ctx, res->doc->src.name, bytes, len, from))
+    int rc = 0;
+    while (nskip <= ctx->nrules) {
+        if (!sent && !begin_isolated(ctx, res->doc->src.name, bytes, len, skip, nskip))
             break;
         sent = false;
-        char *buf = NULL;
-        size_t n = 0, cap = 0, off = 0;
-        long current = -1;
-        bool done = false, timed_out = false, garbled = false;
-        long started = now_ms();
-        long last_current = -1;
+        res->ndiags = base; /* what a failed worker sent is dropped */
+        answer ans = {0};
+        size_t n = 0, off = 0;
+        bool timed_out = false, garbled = false;
         for (;;) {
             int wait = -1;
             if (ctx->check_timeout_ms) {
-                long left = (long)ctx->check_timeout_ms - (now_ms() - started);
-                wait = left > 0 ? (int)left : 0;
+                uint64_t st = __atomic_load_n(&ctx->worker_shm->started_ns, __ATOMIC_ACQUIRE);
+                uint64_t limit = (uint64_t)ctx->check_timeout_ms * 1000000u, now = now_ns();
+                if (!st) /* between checks: look again in a while */
+                    wait = (int)ctx->check_timeout_ms;
+                else if (now - st >= limit) {
+                    timed_out = true;
+                    break;
+                } else
+                    wait = (int)((limit - (now - st)) / 1000000u) + 1;
             }
             struct pollfd pfd = {ctx->worker_res, POLLIN, 0};
             int pr = poll(&pfd, 1, wait);
-            if (pr == 0) {
-                timed_out = true;
-                break;
-            }
+            if (pr == 0)
+                continue; /* the time limit is checked above */
             if (pr < 0) {
                 if (errno == EINTR)
                     continue;
                 break;
             }
-            if (n + 65536 > cap) {
-                size_t nc = cap ? cap * 2 : 131072;
-                char *nb = realloc(buf, nc);
+            if (n + 16384 > ctx->answer_cap) {
+                size_t nc = ctx->answer_cap ? ctx->answer_cap * 2 : 65536;
+                char *nb = realloc(ctx->answer, nc);
                 if (!nb)
                     break;
-                buf = nb;
-                cap = nc;
+                ctx->answer = nb;
+                ctx->answer_cap = nc;
             }
-            ssize_t k = read(ctx->worker_res, buf + n, cap - n);
+            ssize_t k = read(ctx->worker_res, ctx->answer + n, ctx->answer_cap - n);
             if (k < 0 && errno == EINTR)
                 continue;
             if (k <= 0)
                 break;
             n += (size_t)k;
-            if (!parse_records(res, buf, n, &off, &current, &done)) {
+            if (!parse_records(res, ctx->answer, n, &off, &ans)) {
                 garbled = true;
                 break;
             }
-            if (current != last_current) {
-                /* the time limit is per rule */
-                last_current = current;
-                started = now_ms();
-            }
-            if (done)
+            if (off == n)
+                n = off = 0; /* all parsed: reuse the buffer from its start */
+            if (ans.done)
                 break;
         }
-        free(buf);
-        if (done) {
+        if (ans.failed) { /* the worker is fine; the file is not */
+            take_times(ctx);
+            pb_ctx_seterr(ctx, "%s", ans.why);
+            rc = ans.rc ? ans.rc : PBLINT_EIO;
+            break;
+        }
+        if (ans.done) {
+            take_times(ctx);
             ok = true;
             break;
         }
-        /* the worker died, hung or talked nonsense in rule `current` */
+        /* the worker died, hung or talked nonsense */
         pid_t pid = ctx->worker_pid;
         close(ctx->worker_req);
         close(ctx->worker_res);
@@ -1152,10 +1364,12 @@ static void isolated_checks(pblint_ctx *ctx, pblint_result *res, const void *byt
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
             ;
         ctx->worker_pid = 0;
-        if (current < 0 || (size_t)current >= ctx->nrules)
-            break;
-        pb_rule *r = &ctx->rules[current];
-        char why[128];
+        uint32_t current = ctx->worker_shm->current;
+        take_times(ctx);
+        munmap(ctx->worker_shm, ctx->worker_shm_size);
+        ctx->worker_shm = NULL;
+        res->ndiags = base;
+        char why[sizeof *whys];
         if (timed_out)
             snprintf(why, sizeof why, "ran for more than %u ms and was stopped",
                      ctx->check_timeout_ms);
@@ -1167,56 +1381,110 @@ static void isolated_checks(pblint_ctx *ctx, pblint_result *res, const void *byt
             snprintf(why, sizeof why, "exited with status %d", WEXITSTATUS(status));
         else
             snprintf(why, sizeof why, "stopped unexpectedly");
+        if (current == PB_NO_RULE || current >= ctx->nrules) {
+            /* not in a plugin: pblint's own reader failed on this file */
+            pb_ctx_seterr(ctx,
+                          "%s: pblint's reader %s while reading this file (a bug in pblint; "
+                          "please report it with the file)",
+                          res->doc->src.name, why);
+            rc = PBLINT_EIO;
+            break;
+        }
+        if (nwhys == whys_cap) {
+            size_t nc = whys_cap ? whys_cap * 2 : 4;
+            void *nw = realloc(whys, nc * sizeof *whys);
+            if (nw) {
+                whys = nw;
+                whys_cap = nc;
+            }
+        }
+        if (nwhys == whys_cap || PB_PUSH(skip, nskip, skip_cap, current)) {
+            rc = PBLINT_ENOMEM;
+            pb_ctx_seterr(ctx, "%s: out of memory", res->doc->src.name);
+            break;
+        }
+        memcpy(whys[nwhys++], why, sizeof why);
+    }
+    if (rc == 0 && !ok) {
+        /* could not isolate (no fork): do what is left in this process */
+        res->ndiags = base;
+        pb_model_build(ctx, res, res->doc);
+        for (size_t i = 0; i < ctx->nrules; i++) {
+            pb_rule *r = &ctx->rules[i];
+            bool skipped = false;
+            for (size_t k = 0; k < nskip && !skipped; k++)
+                skipped = skip[k] == i;
+            if (r->check && r->severity != PBLINT_SEV_OFF && !skipped)
+                run_check(ctx, res, r);
+        }
+    }
+    /* the failures, in the order they happened */
+    for (size_t k = 0; rc == 0 && k < nskip; k++) {
+        pb_rule *r = &ctx->rules[skip[k]];
         pb_emit(ctx, res, "core/plugin-failed", PBLINT_SEV_DEFAULT, (pblint_span){0, 0},
                 "rule %s of plugin '%s' (%s) %s on this file; its findings here are missing, "
                 "the other rules' are kept",
-                r->id, r->plugin, ctx->plugins[r->plugin_index].path, why);
-        from = (size_t)current + 1;
+                r->id, r->plugin, ctx->plugins[r->plugin_index].path, whys[k]);
     }
-    if (ok || from >= ctx->nrules)
-        return;
-    /* could not isolate (no fork): run what is left in this process */
-    for (size_t i = from; i < ctx->nrules; i++) {
-        pb_rule *r = &ctx->rules[i];
-        if (r->check && r->severity != PBLINT_SEV_OFF)
-            run_check(ctx, res, r);
-    }
+    free(skip);
+    free(whys);
+    return rc;
 }
 
 int pblint_lint(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
                 pblint_result **out)
 {
-    /* isolated: the worker starts on the checks while we build the model */
-    bool sent = false;
-    struct sigaction ign, old_pipe;
-    if (ctx && ctx->isolate) {
-        /* a dead worker's pipe must not kill the host with SIGPIPE */
-        memset(&ign, 0, sizeof ign);
-        ign.sa_handler = SIG_IGN;
-        sigaction(SIGPIPE, &ign, &old_pipe);
-        sent = begin_isolated(ctx, name ? name : "(input)", bytes ? bytes : "", len, 0);
-    }
-    int rc = pblint_parse(ctx, name, bytes, len, out);
-    if (rc != 0) {
-        if (ctx && ctx->isolate) {
-            if (sent) /* the worker's answer is not wanted: drop the worker */
-                stop_worker(ctx);
-            sigaction(SIGPIPE, &old_pipe, NULL);
-        }
-        return rc;
-    }
-    pblint_result *res = *out;
-    if (ctx->isolate) {
-        isolated_checks(ctx, res, bytes, len, sent);
-        sigaction(SIGPIPE, &old_pipe, NULL);
-    } else {
+    if (!ctx || !out || (!bytes && len))
+        return PBLINT_EINVAL;
+    *out = NULL;
+    if (!ctx->isolate) {
+        int rc = pblint_parse(ctx, name, bytes, len, out);
+        if (rc != 0)
+            return rc;
+        uint64_t t0 = ctx->timing ? now_ns() : 0;
         for (size_t i = 0; i < ctx->nrules; i++) {
             pb_rule *r = &ctx->rules[i];
             if (r->check && r->severity != PBLINT_SEV_OFF)
-                run_check(ctx, res, r);
+                run_check(ctx, *out, r);
         }
+        if (ctx->timing)
+            add_phase(ctx, PBLINT_PHASE_CHECKS, t0);
+        pb_result_sort(*out);
+        return 0;
     }
-    pb_result_sort(res);
+    /* isolated: the worker reads the file and runs the checks while this
+     * process decodes it for the renderers; the model here stays unbuilt
+     * unless someone asks for it (pb_doc_need_model()) */
+    struct sigaction ign, old_pipe;
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN; /* a dead worker's pipe must not kill the host */
+    sigaction(SIGPIPE, &ign, &old_pipe);
+    const char *nm = name ? name : "(input)";
+    bool sent = begin_isolated(ctx, nm, bytes ? bytes : "", len, NULL, 0);
+    int rc = parse_source(ctx, name, bytes, len, out);
+    if (rc != 0) {
+        if (sent) /* the worker's answer is not wanted: drop the worker */
+            stop_worker(ctx);
+        sigaction(SIGPIPE, &old_pipe, NULL);
+        return rc;
+    }
+    uint64_t t0 = ctx->timing ? now_ns() : 0;
+    uint64_t model_before = ctx->phase_ns[PBLINT_PHASE_MODEL];
+    rc = isolated_checks(ctx, *out, bytes ? bytes : "", len, sent);
+    if (ctx->timing) {
+        /* the worker built its model in this time: the checks get the rest */
+        uint64_t model = ctx->phase_ns[PBLINT_PHASE_MODEL] - model_before;
+        uint64_t wall = now_ns() - t0;
+        ctx->phase_ns[PBLINT_PHASE_CHECKS] += wall > model ? wall - model : 0;
+        ctx->phase_calls[PBLINT_PHASE_CHECKS]++;
+    }
+    sigaction(SIGPIPE, &old_pipe, NULL);
+    if (rc != 0) {
+        pblint_result_free(*out);
+        *out = NULL;
+        return rc;
+    }
+    pb_result_sort(*out);
     return 0;
 }
 
@@ -1315,7 +1583,10 @@ static int from_file(pblint_ctx *ctx, const char *path, pblint_result **out, boo
     *out = NULL;
     char *buf = NULL;
     size_t len = 0;
+    uint64_t t0 = ctx->timing ? now_ns() : 0;
     int rc = read_input(ctx, path, &buf, &len);
+    if (ctx->timing)
+        add_phase(ctx, PBLINT_PHASE_READ, t0);
     if (rc == 0)
         rc = lint ? pblint_lint(ctx, path, buf, len, out) : pblint_parse(ctx, path, buf, len, out);
     free(buf);

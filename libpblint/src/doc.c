@@ -4,6 +4,17 @@
 static const pblint_value EMPTY_VALUE;
 static const pblint_text EMPTY_TEXT = {"", 0, "", 0, NULL, {0, 0}, 0};
 
+void pb_doc_need_model(const pblint_doc *doc)
+{
+    if (doc && !doc->model_built) {
+        /* const outside, built once inside: the model is a cache of src */
+        pblint_doc *d = (pblint_doc *)(uintptr_t)doc;
+        /* out of memory part-way leaves what was built: each object in it
+         * is whole, so the accessors answer for a shorter document */
+        (void)pb_model_build(NULL, NULL, d);
+    }
+}
+
 const char *pblint_doc_name(const pblint_doc *doc) { return doc->src.name; }
 
 const char *pblint_doc_text(const pblint_doc *doc, size_t *len)
@@ -41,7 +52,11 @@ pblint_span pblint_doc_line_span(const pblint_doc *doc, unsigned line)
     return pb_source_line(&doc->src, line);
 }
 
-int pblint_doc_kind(const pblint_doc *doc) { return doc->kind; }
+int pblint_doc_kind(const pblint_doc *doc)
+{
+    pb_doc_need_model(doc);
+    return doc->kind;
+}
 
 const char *pblint_doc_kind_name(int kind)
 {
@@ -57,17 +72,27 @@ const char *pblint_doc_kind_name(int kind)
 
 int pblint_doc_year(const pblint_doc *doc, pblint_span *where)
 {
+    pb_doc_need_model(doc);
     if (where)
         *where = doc->year_span;
     return doc->year;
 }
 
-int pblint_doc_money_unit(const pblint_doc *doc) { return doc->money_unit; }
+int pblint_doc_money_unit(const pblint_doc *doc)
+{
+    pb_doc_need_model(doc);
+    return doc->money_unit;
+}
 
-size_t pblint_doc_section_count(const pblint_doc *doc) { return doc->nsections; }
+size_t pblint_doc_section_count(const pblint_doc *doc)
+{
+    pb_doc_need_model(doc);
+    return doc->nsections;
+}
 
 const pblint_section *pblint_doc_section(const pblint_doc *doc, size_t i)
 {
+    pb_doc_need_model(doc);
     return i < doc->nsections ? doc->sections[i] : NULL;
 }
 
@@ -87,10 +112,15 @@ int pblint_section_money_unit(const pblint_section *s, pblint_span *where)
     return s ? s->money_unit : PBLINT_MONEY_NONE;
 }
 
-size_t pblint_doc_field_count(const pblint_doc *doc) { return doc->nfields; }
+size_t pblint_doc_field_count(const pblint_doc *doc)
+{
+    pb_doc_need_model(doc);
+    return doc->nfields;
+}
 
 const pblint_field *pblint_doc_field_at(const pblint_doc *doc, size_t i)
 {
+    pb_doc_need_model(doc);
     return i < doc->nfields ? doc->fields[i] : NULL;
 }
 
@@ -98,6 +128,7 @@ const pblint_field *pblint_doc_field(const pblint_doc *doc, const char *key)
 {
     if (!key)
         return NULL;
+    pb_doc_need_model(doc);
     for (size_t i = 0; i < doc->nkeys; i++)
         if (doc->first_of_key[i]->key == key || strcmp(doc->first_of_key[i]->key, key) == 0)
             return doc->first_of_key[i];
@@ -145,10 +176,15 @@ const char *pblint_col_role_name(int role)
     return role >= 0 && role < PBLINT_COL__COUNT ? N[role] : "none";
 }
 
-size_t pblint_doc_table_count(const pblint_doc *doc) { return doc->ntables; }
+size_t pblint_doc_table_count(const pblint_doc *doc)
+{
+    pb_doc_need_model(doc);
+    return doc->ntables;
+}
 
 const pblint_table *pblint_doc_table(const pblint_doc *doc, size_t i)
 {
+    pb_doc_need_model(doc);
     return i < doc->ntables ? doc->tables[i] : NULL;
 }
 
@@ -198,10 +234,15 @@ int pblint_cell_choice(const pblint_cell *c, size_t i, pblint_choice *out)
     return c ? get_choice(c->choices, c->nchoices, i, out) : PBLINT_EINVAL;
 }
 
-size_t pblint_doc_paragraph_count(const pblint_doc *doc) { return doc->nparas; }
+size_t pblint_doc_paragraph_count(const pblint_doc *doc)
+{
+    pb_doc_need_model(doc);
+    return doc->nparas;
+}
 
 const pblint_text *pblint_doc_paragraph(const pblint_doc *doc, size_t i, const char **field_key)
 {
+    pb_doc_need_model(doc);
     if (i >= doc->nparas)
         return NULL;
     if (field_key)
@@ -211,7 +252,10 @@ const pblint_text *pblint_doc_paragraph(const pblint_doc *doc, size_t i, const c
 
 const pblint_field *pblint_doc_paragraph_field(const pblint_doc *doc, size_t i)
 {
-    return doc && i < doc->nparas ? doc->paras[i].field : NULL;
+    if (!doc)
+        return NULL;
+    pb_doc_need_model(doc);
+    return i < doc->nparas ? doc->paras[i].field : NULL;
 }
 
 size_t pblint_text_quantities(const pblint_text *t, int default_money_unit, pblint_value *out,

@@ -134,6 +134,7 @@ static json_t *row_json(const pblint_doc *doc, const pblint_row *r)
 
 static json_t *doc_json(const pblint_doc *doc)
 {
+    pb_doc_need_model(doc);
     json_t *o = json_object();
     json_object_set_new(o, "pblint_model_version", json_integer(1));
     json_object_set_new(o, "file", json_string(doc->src.name));

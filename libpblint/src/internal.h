@@ -226,7 +226,15 @@ struct pblint_doc {
     int year;
     pblint_span year_span;
     int money_unit;
+    /* false while only the source is read: pblint_lint() in isolation
+     * leaves the model to the worker and builds it here only when asked */
+    bool model_built;
 };
+
+/* Builds doc's model now if it was not built (silently: its parse/...
+ * findings were reported by whoever linted the file).  Every accessor of
+ * the model calls it, so a doc from any path answers the same questions. */
+PB_HIDDEN void pb_doc_need_model(const pblint_doc *doc);
 
 PB_HIDDEN extern const pblint_value pb_value_text;
 PB_HIDDEN extern const pblint_value pb_value_empty;
@@ -288,6 +296,8 @@ typedef struct pb_rule {
     pb_option *options;
     size_t noptions, options_cap;
     void *data;          /* internal rules (policy/...): what the check runs; not owned */
+    uint64_t time_ns;    /* time in check(), summed over files (when timing is on) */
+    uint64_t time_calls; /* files it was run on */
 } pb_rule;
 
 typedef struct pb_plugin {
@@ -312,6 +322,14 @@ struct pblint_ctx {
     int worker_pid;
     int worker_req, worker_res;
     uint64_t worker_state;
+    struct pb_worker_shm *worker_shm; /* shared with the worker: see ctx.c */
+    size_t worker_shm_size;
+    char *answer; /* the buffer the worker's answers are read into */
+    size_t answer_cap;
+    /* pblint_ctx_set_timing(): time per phase (PBLINT_PHASE_...), summed */
+    bool timing;
+    uint64_t phase_ns[PBLINT_PHASE__COUNT];
+    uint64_t phase_calls[PBLINT_PHASE__COUNT];
 };
 
 struct pblint_check {
@@ -342,7 +360,8 @@ PB_HIDDEN long pb_ctx_add_internal_rule(pblint_ctx *ctx, const char *group, cons
                                         const char *summary, int severity, pblint_check_fn check,
                                         void *data);
 
-/* Builds the model of res->doc (whose src is decoded) from its grid. */
-PB_HIDDEN int pb_model_build(pblint_ctx *ctx, pblint_result *res);
+/* Builds doc's model from its source; reports the reader's parse/...
+ * findings into res with ctx's severities, or nothing when res is NULL. */
+PB_HIDDEN int pb_model_build(pblint_ctx *ctx, pblint_result *res, pblint_doc *doc);
 
 #endif /* PBLINT_INTERNAL_H */

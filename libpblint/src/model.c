@@ -1693,15 +1693,16 @@ static void report_markup(builder *b)
             what);
 }
 
-int pb_model_build(pblint_ctx *ctx, pblint_result *res)
+int pb_model_build(pblint_ctx *ctx, pblint_result *res, pblint_doc *doc)
 {
     builder b;
     memset(&b, 0, sizeof b);
+    doc->model_built = true;
     b.ctx = ctx;
-    b.res = res;
-    b.doc = res->doc;
-    b.a = &res->doc->arena;
-    b.src = &res->doc->src;
+    b.res = res; /* pb_emit() drops what is reported into no result */
+    b.doc = doc;
+    b.a = &doc->arena;
+    b.src = &doc->src;
     int rc = pb_grid_read(b.src, b.a, &b.grid);
     if (rc)
         return rc;

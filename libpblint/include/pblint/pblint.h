@@ -516,6 +516,29 @@ PBLINT_API int pblint_ctx_set_isolation(pblint_ctx *ctx, bool on, unsigned timeo
  */
 PBLINT_API int pblint_ctx_start_worker(pblint_ctx *ctx);
 
+/** The phases pblint_ctx_phase_time() reports. */
+enum {
+    PBLINT_PHASE_READ,   /* pblint_*_file(): opening and reading the file */
+    PBLINT_PHASE_DECODE, /* bytes -> decoded text and line index */
+    PBLINT_PHASE_MODEL,  /* text -> rows and cells -> document model */
+    PBLINT_PHASE_CHECKS, /* all rule checks of one file, with isolation's own cost */
+    PBLINT_PHASE__COUNT
+};
+
+/**
+ * Turns timing on or off (off by default).  While on, ctx sums the wall time
+ * of each phase and of each rule's check over the files it lints, including
+ * the time spent in the isolation worker; pblint_ctx_phase_time() and
+ * pblint_ctx_rule_time() read the sums.  Turning it on resets them.
+ */
+PBLINT_API int pblint_ctx_set_timing(pblint_ctx *ctx, bool on);
+/** Time spent in a PBLINT_PHASE_..., in nanoseconds; *count (if not NULL) gets
+ *  how many times the phase ran.  0 for an unknown phase or with timing off. */
+PBLINT_API uint64_t pblint_ctx_phase_time(const pblint_ctx *ctx, int phase, uint64_t *count);
+/** Time spent in rule i's check (index as for pblint_ctx_rule()), in nanoseconds;
+ *  *count (if not NULL) gets the number of files it checked. */
+PBLINT_API uint64_t pblint_ctx_rule_time(const pblint_ctx *ctx, size_t i, uint64_t *count);
+
 typedef struct pblint_result pblint_result;
 
 /**
