@@ -7,9 +7,10 @@
  * actual spending against the budget, the execution rate, and the unit,
  * precision and labels of the amounts themselves.
  *
- * Money is compared exactly in fen (int64) or as pblint_decimal; products and
- * ratios use 128-bit integers.  Nothing here is global or mutable: checks may
- * run concurrently.
+ * Money is compared exactly in fen: amounts as written are int64, their sums,
+ * products and ratios 128-bit integers built with checked operations (see
+ * "Exact money arithmetic"), so a figure past 64 bits is never wrapped or
+ * skipped.  Nothing here is global or mutable: checks may run concurrently.
  */
 #include <pblint/plugin.h>
 
@@ -18,6 +19,7 @@
 #include <string.h>
 
 __extension__ typedef __int128 i128;
+__extension__ typedef unsigned __int128 u128;
 
 #define MAX_NOTES 6      /* related-cell notes per diagnostic, then "N more" */
 #define MSG_MAX 768      /* a message buffer */
@@ -89,12 +91,74 @@ static const char *unit_name(int unit)
     return pblint_money_unit_name(unit_or_yuan(unit));
 }
 
+/* ------------------------------------------------------------------ */
+/* Exact money arithmetic                                              */
+/* ------------------------------------------------------------------ */
+
+/* A written amount is an int64 count of fen; a sum of amounts, or 单价 ×
+ * 数量, need not fit in one (two fund lines of 92233720368547758.07 元
+ * already do not).  Sums and products are therefore i128, built only with
+ * checked operations, and compared and formatted as i128: a figure past
+ * 64 bits is still compared exactly and shown exactly, never wrapped, never
+ * skipped.  A sum is capped at MONEY_MAX fen (10^34 元).  No document pblint
+ * reads can reach it (each term is below 2^63 fen, a document has fewer
+ * than 2^32 cells, a product of two int64 is below 2^126); should a sum
+ * ever pass it, the rule says at which cell exact arithmetic gave up
+ * (report_too_large) and compares nothing. */
+#define MONEY_MAX ((i128)1000000000000000000LL * 1000000000000000000LL)
+
+/* A figure: an amount as written (its unit and decimals) or a computed sum. */
+typedef struct money {
+    i128 fen;
+    int unit;      /* PBLINT_MONEY_* */
+    int32_t scale; /* decimals as written; 2 for a computed figure */
+} money;
+
+static money money_of(const pblint_value *v)
+{
+    money m = {v->fen, v->money_unit, v->num.scale};
+    return m;
+}
+
+static money money_fig(i128 fen, int unit)
+{
+    money m = {fen, unit, 2};
+    return m;
+}
+
+/* *sum += fen, exactly; false (and *sum unchanged) past ±MONEY_MAX. */
+static bool money_add(i128 *sum, i128 fen)
+{
+    i128 r;
+    if (__builtin_add_overflow(*sum, fen, &r) || r > MONEY_MAX || r < -MONEY_MAX)
+        return false;
+    *sum = r;
+    return true;
+}
+
+/* |a - b|, exact for any two i128 (unsigned arithmetic is modular). */
+static u128 abs_diff(i128 a, i128 b)
+{
+    return a >= b ? (u128)a - (u128)b : (u128)b - (u128)a;
+}
+
+/* Where exact arithmetic gave up: the cell whose amount could not be added
+ * (or multiplied) without passing MONEY_MAX.  The check compares nothing
+ * that needs the figure, so no wrong "does not add up" can follow. */
+static void report_too_large(pblint_check *chk, pblint_span at, const char *name, const char *what)
+{
+    pblint_report(chk, PBLINT_SEV_WARNING, at,
+                  "%s cannot be added up exactly: with it, %s would pass 10^34 元, beyond pblint's exact "
+                  "arithmetic; that sum was not checked",
+                  name, what);
+}
+
 /* The granularity of a written amount in fen ("19.95" 万元 -> 10000 fen),
  * taking at least `min_scale` decimals. */
-static int64_t granularity(const pblint_value *v, int min_scale)
+static int64_t granularity(const money *v, int min_scale)
 {
-    int64_t g = unit_fen(v->money_unit);
-    int32_t scale = v->num.scale > min_scale ? v->num.scale : min_scale;
+    int64_t g = unit_fen(v->unit);
+    int32_t scale = v->scale > min_scale ? v->scale : min_scale;
     for (int32_t s = scale; s > 0 && g > 1; s--)
         g /= 10;
     return g < 1 ? 1 : g;
@@ -106,34 +170,74 @@ static int64_t granularity(const pblint_value *v, int min_scale)
  * coarser one.  A figure of the form (a field, a cell) counts as exact to at
  * least 2 decimals of its unit; a figure of running text (`text`) is as
  * precise as it is written ("24.5万元" is to 0.1 万元). */
-static bool amounts_agree(const pblint_value *a, bool a_text, const pblint_value *b, bool b_text)
+static bool amounts_agree(money a, bool a_text, money b, bool b_text)
 {
-    if (a->fen == b->fen)
+    if (a.fen == b.fen)
         return true;
-    if (unit_or_yuan(a->money_unit) == unit_or_yuan(b->money_unit))
+    if (unit_or_yuan(a.unit) == unit_or_yuan(b.unit))
         return false;
-    int64_t ga = granularity(a, a_text ? 0 : 2), gb = granularity(b, b_text ? 0 : 2);
+    int64_t ga = granularity(&a, a_text ? 0 : 2), gb = granularity(&b, b_text ? 0 : 2);
     int64_t g = ga > gb ? ga : gb;
-    i128 d = (i128)a->fen - (i128)b->fen;
-    if (d < 0)
-        d = -d;
-    return 2 * d <= (i128)g;
+    /* 2·|a - b| <= g, without doubling: |a - b| <= floor(g / 2) */
+    return abs_diff(a.fen, b.fen) <= (u128)(g / 2);
 }
 
-/* "244800", "19.95" */
-static void fmt_fen(int64_t fen, int unit, char *buf, size_t size)
+/* The decimal places of a money unit: fen = amount · 10^exp. */
+static int unit_exp(int unit)
 {
-    size_t n = pblint_fen_format(fen, unit_or_yuan(unit), buf, size);
-    /* Money with a fraction shows at least 2 decimals: 95516.40, 18.90. */
-    const char *dot = n < size ? memchr(buf, '.', n) : NULL;
-    if (dot) {
-        size_t decimals = n - (size_t)(dot - buf) - 1;
-        while (decimals < 2 && n + 1 < size) {
-            buf[n++] = '0';
-            buf[n] = '\0';
-            decimals++;
-        }
+    switch (unit) {
+    case PBLINT_MONEY_QIAN:
+        return 5;
+    case PBLINT_MONEY_WAN:
+        return 6;
+    case PBLINT_MONEY_YI:
+        return 10;
+    default:
+        return 2;
     }
+}
+
+/* A magnitude of fen in `unit`, with a sign: "244800", "-0.05", "19.95",
+ * "184467440737095516.14".  Money with a fraction shows at least 2
+ * decimals (95516.40, 18.90); trailing zeros past them are dropped. */
+static void fmt_mag(bool neg, u128 mag, int unit, char *buf, size_t size)
+{
+    int e = unit_exp(unit_or_yuan(unit));
+    char digits[48];
+    int nd = 0;
+    do {
+        digits[nd++] = (char)('0' + (int)(mag % 10));
+        mag /= 10;
+    } while (mag);
+    while (nd <= e)
+        digits[nd++] = '0';
+    int keep = 0; /* fractional digits kept */
+    for (int i = e - 1; i >= 0; i--)
+        if (digits[e - 1 - i] != '0') {
+            keep = i + 1;
+            break;
+        }
+    if (keep > 0 && keep < 2 && e >= 2)
+        keep = 2;
+    char tmp[64];
+    size_t o = 0;
+    if (neg)
+        tmp[o++] = '-';
+    for (int i = nd - 1; i >= e; i--)
+        tmp[o++] = digits[i];
+    if (keep > 0) {
+        tmp[o++] = '.';
+        for (int i = e - 1; i >= e - keep; i--)
+            tmp[o++] = digits[i];
+    }
+    tmp[o] = '\0';
+    snprintf(buf, size, "%s", tmp);
+}
+
+/* "244800", "19.95": an amount or a computed figure in fen. */
+static void fmt_fen(i128 fen, int unit, char *buf, size_t size)
+{
+    fmt_mag(fen < 0, abs_diff(fen, 0), unit, buf, size);
 }
 
 /* A decimal in plain form with trailing fractional zeros dropped. */
@@ -152,13 +256,11 @@ static void fmt_dec(pblint_decimal d, char *buf, size_t size)
 }
 
 /* "(100 元 more)" / "(100 元 less)": how `a` stands against `b`, in `unit`. */
-static void fmt_diff(int64_t a, int64_t b, int unit, char *buf, size_t size)
+static void fmt_diff(i128 a, i128 b, int unit, char *buf, size_t size)
 {
     char n[48];
-    i128 d = (i128)a - (i128)b;
-    int64_t ad = d < 0 ? (int64_t)-d : (int64_t)d;
-    fmt_fen(ad, unit, n, sizeof n);
-    snprintf(buf, size, "%s %s %s", n, unit_name(unit), d > 0 ? "more" : "less");
+    fmt_mag(false, abs_diff(a, b), unit, n, sizeof n);
+    snprintf(buf, size, "%s %s %s", n, unit_name(unit), a > b ? "more" : "less");
 }
 
 /* Copies at most NAME_MAX_BYTES of s (cut at a character boundary). */
@@ -436,14 +538,22 @@ static int check_field_sum(pblint_check *chk, const pblint_doc *doc, const char 
     if (!tv)
         return 0;
     const pblint_field *pf[8];
-    int64_t sum = 0;
+    i128 sum = 0; /* exact: two lines of 92233720368547758.07 元 do not fit in int64 */
     size_t valued = 0;
-    for (size_t i = 0; i < nparts && i < 8; i++) {
+    if (nparts > 8)
+        nparts = 8;
+    for (size_t i = 0; i < nparts; i++) {
         pf[i] = pblint_doc_field(doc, part_keys[i]);
         const pblint_value *v = field_amount(pf[i]);
         if (v) {
-            if (__builtin_add_overflow(sum, v->fen, &sum))
+            if (!money_add(&sum, v->fen)) {
+                char n[NAME_MAX_BYTES + 8], tn[NAME_MAX_BYTES + 8], what[NAME_MAX_BYTES + 40];
+                field_name(pf[i], part_keys[i], n, sizeof n);
+                field_name(tf, total_key, tn, sizeof tn);
+                snprintf(what, sizeof what, "the sum checked against %s", tn);
+                report_too_large(chk, field_span(pf[i]), n, what);
                 return 0;
+            }
             valued++;
         } else if (pf[i] && !field_blank(pf[i])) {
             return 0; /* a part that is not an amount: the sum is unknown */
@@ -568,16 +678,18 @@ static int check_current_exceeds_total(pblint_check *chk, const pblint_doc *doc)
 
 /* The sum of a table's top-level data rows and its stated total. */
 typedef struct table_sum {
-    bool valid;          /* every top-level amount is an amount or blank */
+    bool valid;          /* every top-level amount is an amount or blank, and the sums are exact */
     size_t rows;         /* top-level data rows with an amount cell */
     size_t valued;       /* of which hold an amount */
-    int64_t sum;         /* Σ top-level amounts, in fen */
+    i128 sum;            /* Σ top-level amounts, in fen (exact, see money_add) */
     int unit;            /* the table's money unit */
     const pblint_row *total_row;    /* the last TOTAL row with an amount */
     const pblint_value *total;      /* its amount */
     const pblint_cell *total_cell;
-    int64_t earlier_totals; /* Σ of the amounts of earlier TOTAL rows */
+    i128 earlier_totals; /* Σ of the amounts of earlier TOTAL rows */
     size_t ntotals;
+    const pblint_cell *too_large;   /* the cell at which a sum passed MONEY_MAX, or NULL */
+    const pblint_row *too_large_row;
 } table_sum;
 
 static void sum_table(const pblint_table *t, table_sum *ts)
@@ -594,8 +706,11 @@ static void sum_table(const pblint_table *t, table_sum *ts)
             const pblint_value *v = cell_amount(c);
             if (!v)
                 continue;
-            if (ts->total && __builtin_add_overflow(ts->earlier_totals, ts->total->fen, &ts->earlier_totals))
+            if (ts->total && !money_add(&ts->earlier_totals, ts->total->fen) && !ts->too_large) {
                 ts->valid = false;
+                ts->too_large = ts->total_cell;
+                ts->too_large_row = ts->total_row;
+            }
             ts->total_row = r;
             ts->total = v;
             ts->total_cell = c;
@@ -610,12 +725,25 @@ static void sum_table(const pblint_table *t, table_sum *ts)
         const pblint_value *v = cell_amount(c);
         if (v) {
             ts->valued++;
-            if (__builtin_add_overflow(ts->sum, v->fen, &ts->sum))
+            if (!money_add(&ts->sum, v->fen) && !ts->too_large) {
                 ts->valid = false;
+                ts->too_large = c;
+                ts->too_large_row = r;
+            }
         } else if (!cell_blank(c)) {
             ts->valid = false;
         }
     }
+}
+
+/* A table sum that passed MONEY_MAX, said at the cell where it did. */
+static void report_table_too_large(pblint_check *chk, const pblint_table *t, const table_sum *ts, const char *what)
+{
+    char rn[NAME_MAX_BYTES + 8], col[NAME_MAX_BYTES + 8], nm[2 * NAME_MAX_BYTES + 24];
+    row_name(ts->too_large_row, rn, sizeof rn);
+    column_name(t, PBLINT_COL_AMOUNT, "金额", col, sizeof col);
+    snprintf(nm, sizeof nm, "%s (%s)", col, rn);
+    report_too_large(chk, cell_span(ts->too_large), nm, what);
 }
 
 /* Notes at the top-level amount cells of a table (capped). */
@@ -661,7 +789,7 @@ static int check_breakdown_sum(pblint_check *chk, const pblint_doc *doc)
 {
     size_t nt = pblint_doc_table_count(doc);
     size_t nbreak = 0;
-    int64_t combined = 0;
+    i128 combined = 0;
     bool combined_ok = true;
     const pblint_table *first = NULL;
     table_sum first_ts;
@@ -673,6 +801,8 @@ static int check_breakdown_sum(pblint_check *chk, const pblint_doc *doc)
             continue;
         table_sum ts;
         sum_table(t, &ts);
+        if (ts.too_large)
+            report_table_too_large(chk, t, &ts, "the sum of the breakdown");
         if (!ts.valid || ts.valued == 0) {
             combined_ok = false;
             continue;
@@ -703,8 +833,16 @@ static int check_breakdown_sum(pblint_check *chk, const pblint_doc *doc)
             first_ts = ts;
         }
         nbreak++;
-        if (__builtin_add_overflow(combined, ts.total ? ts.total->fen : ts.sum, &combined))
+        if (combined_ok && !money_add(&combined, ts.total ? ts.total->fen : ts.sum)) {
             combined_ok = false;
+            if (ts.total) {
+                char rn[NAME_MAX_BYTES + 8];
+                row_name(ts.total_row, rn, sizeof rn);
+                report_too_large(chk, cell_span(ts.total_cell), rn, "the sum of the breakdown tables");
+            } else {
+                report_too_large(chk, pblint_table_span(t), "this table's sum", "the sum of the breakdown tables");
+            }
+        }
     }
     if (nbreak == 0 || !combined_ok)
         return 0;
@@ -720,19 +858,17 @@ static int check_breakdown_sum(pblint_check *chk, const pblint_doc *doc)
     if (!bv)
         return 0;
     const table_sum *ts = &first_ts;
-    pblint_value fig;
-    memset(&fig, 0, sizeof fig);
-    fig.kind = PBLINT_VAL_AMOUNT;
-    fig.money_unit = ts->unit;
-    fig.num.scale = 2;
+    money budget = money_of(bv);
+    money fig = money_fig(0, ts->unit);
     if (nbreak == 1) {
         if (ts->total) {
-            fig = *ts->total;
+            fig = money_of(ts->total);
             /* The total and the rows disagree (reported above): if either
              * matches the budget, that is the one mismatch. */
-            pblint_value rows = fig;
+            money rows = fig;
             rows.fen = ts->sum;
-            if (ts->total->fen != ts->sum && (amounts_agree(&rows, false, bv, false) || amounts_agree(&fig, false, bv, false)))
+            if (ts->total->fen != ts->sum &&
+                (amounts_agree(rows, false, budget, false) || amounts_agree(fig, false, budget, false)))
                 return 0;
         } else {
             fig.fen = ts->sum;
@@ -740,11 +876,11 @@ static int check_breakdown_sum(pblint_check *chk, const pblint_doc *doc)
     } else {
         fig.fen = combined;
     }
-    if (amounts_agree(&fig, false, bv, false))
+    if (amounts_agree(fig, false, budget, false))
         return 0;
 
     char bn[NAME_MAX_BYTES + 8], what[MSG_MAX], a[48], b[48], d[64], col[NAME_MAX_BYTES + 8];
-    int unit = unit_or_yuan(fig.money_unit);
+    int unit = unit_or_yuan(fig.unit);
     field_name(bf, bkey, bn, sizeof bn);
     column_name(first, PBLINT_COL_AMOUNT, "明细金额", col, sizeof col);
     pblint_span at;
@@ -793,31 +929,45 @@ static i128 pow10_128(int n)
     return p;
 }
 
-/* Does price_fen × qty (qty = mant·10^-qs), divided by `div`, agree with
- * amount within half its granularity g (in fen)? */
-static bool product_matches(int64_t price_fen, pblint_decimal qty, int64_t div, int64_t amount_fen, int64_t g)
+/* 单价 × 数量 as an exact fraction: price_fen × qty.mant over
+ * 10^qty.scale × div (qty.scale <= 12 and div <= 10000, so the divisor is
+ * below 10^17; the numerator, a product of two int64, below 2^126).
+ * False if an operation overflows, which these bounds rule out. */
+static bool product_parts(int64_t price_fen, pblint_decimal qty, int64_t div, i128 *num, i128 *den)
 {
-    /* Everything scaled by 10^qs · div. */
-    i128 p = (i128)price_fen * qty.mant;
-    i128 scale = pow10_128(qty.scale) * div;
-    i128 a = (i128)amount_fen * scale;
-    i128 d = p - a;
-    if (d < 0)
-        d = -d;
-    return 2 * d <= (i128)g * scale;
+    if (qty.scale < 0 || qty.scale > 12 || div < 1 || div > 10000)
+        return false;
+    return !__builtin_mul_overflow((i128)price_fen, (i128)qty.mant, num) &&
+           !__builtin_mul_overflow(pow10_128(qty.scale), (i128)div, den);
 }
 
-/* price_fen × qty / div in fen, rounded half away from zero; false if it does not fit. */
-static bool product_fen(int64_t price_fen, pblint_decimal qty, int64_t div, int64_t *out)
+/* Does price_fen × qty (qty = mant·10^-qs), divided by `div`, agree with
+ * amount within half its granularity g (in fen)?  1 yes, 0 no, -1 when it
+ * cannot be computed exactly. */
+static int product_matches(int64_t price_fen, pblint_decimal qty, int64_t div, int64_t amount_fen, int64_t g)
 {
-    i128 p = (i128)price_fen * qty.mant;
-    i128 scale = pow10_128(qty.scale) * div;
+    /* Everything scaled by 10^qs · div. */
+    i128 p, scale, a, tol;
+    if (!product_parts(price_fen, qty, div, &p, &scale) || __builtin_mul_overflow((i128)amount_fen, scale, &a) ||
+        __builtin_mul_overflow((i128)g, scale, &tol))
+        return -1;
+    /* 2·|p - a| <= g·scale, without doubling */
+    return abs_diff(p, a) <= (u128)(tol / 2);
+}
+
+/* price_fen × qty / div in fen, rounded half away from zero; false when it
+ * cannot be computed exactly.  The result may be past int64 (单价
+ * 92233720368547758.07 × 40000): it is i128, never cut. */
+static bool product_fen(int64_t price_fen, pblint_decimal qty, int64_t div, i128 *out)
+{
+    i128 p, scale;
+    if (!product_parts(price_fen, qty, div, &p, &scale))
+        return false;
     i128 q = p / scale, r = p % scale;
+    /* |r| < scale < 10^17: doubling it cannot overflow */
     if (2 * (r < 0 ? -r : r) >= scale)
         q += p < 0 ? -1 : 1;
-    if (q > INT64_MAX || q < INT64_MIN)
-        return false;
-    *out = (int64_t)q;
+    *out = q;
     return true;
 }
 
@@ -854,15 +1004,23 @@ static int check_line_unit_price(pblint_check *chk, const pblint_doc *doc)
                 g /= 10;
             if (g < 1)
                 g = 1;
-            if (product_matches(pv->fen, qv->num, 1, av->fen, g))
+            char rn[NAME_MAX_BYTES + 8], ps[48], qs[48], prod[48], am[48], d[64];
+            i128 pf;
+            int match = product_matches(pv->fen, qv->num, 1, av->fen, g);
+            if (match < 0 || !product_fen(pv->fen, qv->num, 1, &pf)) {
+                /* Cannot happen within the bounds of product_parts; said, not skipped. */
+                row_name(r, rn, sizeof rn);
+                pblint_report(chk, PBLINT_SEV_WARNING, cell_span(pc),
+                              "%s: %s × %s cannot be computed exactly; the line was not checked", rn, pcol, qcol);
+                continue;
+            }
+            if (match)
                 continue;
             /* 单价 written in 元 in a 万元 table, with no unit of its own. */
             bool try_yuan = unit_or_yuan(pv->money_unit) == PBLINT_MONEY_WAN &&
                             !(pv->flags & PBLINT_VALF_UNIT_EXPLICIT);
-            bool yuan_match = try_yuan && product_matches(pv->fen, qv->num, 10000, av->fen, g);
+            bool yuan_match = try_yuan && product_matches(pv->fen, qv->num, 10000, av->fen, g) == 1;
 
-            char rn[NAME_MAX_BYTES + 8], ps[48], qs[48], prod[48], am[48], d[64];
-            int64_t pf;
             row_name(r, rn, sizeof rn);
             fmt_dec(qv->num, qs, sizeof qs);
             fmt_fen(av->fen, aunit, am, sizeof am);
@@ -870,11 +1028,12 @@ static int check_line_unit_price(pblint_check *chk, const pblint_doc *doc)
                 /* Said once per table, at the first such line. */
                 if (yuan_lines++ == 0) {
                     int64_t yuan_price_fen = pv->fen / 10000;
-                    if (!product_fen(pv->fen, qv->num, 10000, &pf))
-                        pf = 0;
+                    i128 pfy;
+                    if (!product_fen(pv->fen, qv->num, 10000, &pfy))
+                        pfy = 0;
                     char py[48], prod_y[48];
                     fmt_fen(yuan_price_fen, PBLINT_MONEY_YUAN, py, sizeof py);
-                    fmt_fen(pf, PBLINT_MONEY_YUAN, prod_y, sizeof prod_y);
+                    fmt_fen(pfy, PBLINT_MONEY_YUAN, prod_y, sizeof prod_y);
                     fmt_dec(pv->num, ps, sizeof ps);
                     snprintf(yuan_first, sizeof yuan_first, "%s %s of %s matches %s only when read in 元 (%s 元 × %s = %s 元 = %s %s)",
                              pcol, ps, rn, acol, py, qs, prod_y, am, unit_name(aunit));
@@ -889,8 +1048,6 @@ static int check_line_unit_price(pblint_check *chk, const pblint_doc *doc)
                 }
                 continue;
             }
-            if (!product_fen(pv->fen, qv->num, 1, &pf))
-                continue;
             fmt_fen(pv->fen, pv->money_unit, ps, sizeof ps);
             fmt_fen(pf, aunit, prod, sizeof prod);
             fmt_diff(av->fen, pf, aunit, d, sizeof d);
@@ -903,7 +1060,7 @@ static int check_line_unit_price(pblint_check *chk, const pblint_doc *doc)
             pblint_diag_add_note(dg, cell_span(pc), "%s is %s %s", pcol, ps, unit_name(pv->money_unit));
             pblint_diag_add_note(dg, cell_span(qc), "%s is %s", qcol, qs);
             if (try_yuan && pblint_decimal_cmp(pv->num, av->num) > 0) {
-                int64_t py;
+                i128 py;
                 char pys[48];
                 if (product_fen(pv->fen, qv->num, 10000, &py)) {
                     fmt_fen(py, aunit, pys, sizeof pys);
@@ -938,7 +1095,7 @@ static int check_line_unit_price(pblint_check *chk, const pblint_doc *doc)
 /* ------------------------------------------------------------------ */
 
 typedef struct child_acc {
-    int64_t sum;
+    i128 sum; /* exact, see money_add */
     uint32_t count;
     bool invalid;
     long first_child;  /* row index of the first direct child, or -1 */
@@ -1017,8 +1174,16 @@ static int check_subtotal_tree(pblint_check *chk, const pblint_doc *doc)
                 const pblint_value *v = cell_amount(c);
                 acc[p].count++;
                 if (v) {
-                    if (__builtin_add_overflow(acc[p].sum, v->fen, &acc[p].sum))
+                    if (!acc[p].invalid && !money_add(&acc[p].sum, v->fen)) {
+                        char rn[NAME_MAX_BYTES + 8], nm[2 * NAME_MAX_BYTES + 24], pn[NAME_MAX_BYTES + 8];
+                        char what[NAME_MAX_BYTES + 48];
+                        row_name(r, rn, sizeof rn);
+                        row_name(pblint_table_row(t, (size_t)p), pn, sizeof pn);
+                        snprintf(nm, sizeof nm, "%s (%s)", col, rn);
+                        snprintf(what, sizeof what, "the sum of the sub-items of %s", pn);
+                        report_too_large(chk, cell_span(c), nm, what);
                         acc[p].invalid = true;
+                    }
                 } else if (!cell_blank(c)) {
                     acc[p].invalid = true;
                 }
@@ -1058,6 +1223,8 @@ static int check_subtotal_tree(pblint_check *chk, const pblint_doc *doc)
             continue;
         table_sum ts;
         sum_table(t, &ts);
+        if (ts.too_large)
+            report_table_too_large(chk, t, &ts, "the sum of the top-level items");
         if (!ts.valid || ts.valued == 0 || !ts.total || ts.total->fen == ts.sum ||
             (ts.ntotals > 1 && ts.total->fen == ts.earlier_totals))
             continue;
@@ -1087,7 +1254,7 @@ static int check_subtotal_tree(pblint_check *chk, const pblint_doc *doc)
 /* ------------------------------------------------------------------ */
 
 typedef struct ref_fig {
-    pblint_value v;     /* the figure (fen, unit, scale) */
+    money v;            /* the figure (fen, unit, scale) */
     pblint_span at;     /* where it is */
     bool text;          /* the figure comes from running text (budget, actual) */
     char name[NAME_MAX_BYTES + 40];
@@ -1100,12 +1267,12 @@ typedef struct refs {
     size_t n;
 } refs;
 
-static void add_ref(refs *rs, const pblint_value *v, pblint_span at, bool text, const char *name)
+static void add_ref(refs *rs, money v, pblint_span at, bool text, const char *name)
 {
-    if (!v || rs->n >= MAX_REFS)
+    if (rs->n >= MAX_REFS)
         return;
     ref_fig *f = &rs->r[rs->n++];
-    f->v = *v;
+    f->v = v;
     f->at = at;
     f->text = text;
     snprintf(f->name, sizeof f->name, "%s", name);
@@ -1119,10 +1286,11 @@ static void add_field_ref(refs *rs, const pblint_doc *doc, const char *key)
         return;
     char n[NAME_MAX_BYTES + 8];
     field_name(f, key, n, sizeof n);
-    add_ref(rs, v, field_span(f), strcmp(key, "budget") == 0 || strcmp(key, "actual") == 0, n);
+    add_ref(rs, money_of(v), field_span(f), strcmp(key, "budget") == 0 || strcmp(key, "actual") == 0, n);
 }
 
-/* A table's figure: its TOTAL row, else the sum of its top-level rows. */
+/* A table's figure: its TOTAL row, else the sum of its top-level rows (a
+ * sum past MONEY_MAX is no figure: breakdown-sum and subtotal-tree say so). */
 static void add_table_refs(refs *rs, const pblint_doc *doc, int kind)
 {
     size_t nt = pblint_doc_table_count(doc);
@@ -1135,19 +1303,13 @@ static void add_table_refs(refs *rs, const pblint_doc *doc, int kind)
         char n[NAME_MAX_BYTES + 8];
         if (ts.total) {
             row_name(ts.total_row, n, sizeof n);
-            add_ref(rs, ts.total, cell_span(ts.total_cell), false, n);
+            add_ref(rs, money_of(ts.total), cell_span(ts.total_cell), false, n);
         }
         if (ts.valid && ts.valued > 0 && (!ts.total || ts.total->fen != ts.sum)) {
-            pblint_value v;
-            memset(&v, 0, sizeof v);
-            v.kind = PBLINT_VAL_AMOUNT;
-            v.fen = ts.sum;
-            v.money_unit = ts.unit;
-            v.num.scale = 2;
             column_name(t, PBLINT_COL_AMOUNT, "金额", n, sizeof n);
             char nm[NAME_MAX_BYTES + 24];
             snprintf(nm, sizeof nm, "the sum of %s", n);
-            add_ref(rs, &v, pblint_table_span(t), false, nm);
+            add_ref(rs, money_fig(ts.sum, ts.unit), pblint_table_span(t), false, nm);
         }
     }
 }
@@ -1155,7 +1317,7 @@ static void add_table_refs(refs *rs, const pblint_doc *doc, int kind)
 static bool matches_any(const refs *rs, const pblint_value *v)
 {
     for (size_t i = 0; i < rs->n; i++)
-        if (amounts_agree(&rs->r[i].v, rs->r[i].text, v, true))
+        if (amounts_agree(rs->r[i].v, rs->r[i].text, money_of(v), true))
             return true;
     return false;
 }
@@ -1176,7 +1338,7 @@ static bool matches_a_row(const pblint_doc *doc, const pblint_value *v)
             if (pblint_row_kind(r) != PBLINT_ROW_DATA)
                 continue;
             const pblint_value *a = cell_amount(pblint_row_cell(r, PBLINT_COL_AMOUNT));
-            if (a && amounts_agree(a, false, v, true))
+            if (a && amounts_agree(money_of(a), false, money_of(v), true))
                 return true;
         }
     }
@@ -1251,7 +1413,7 @@ static void report_claim(narrative_ctx *nc, const pblint_text *t, const char *s,
 {
     const ref_fig *ref = &rs->r[0];
     int unit = unit_or_yuan(v->money_unit);
-    int runit = unit_or_yuan(ref->v.money_unit);
+    int runit = unit_or_yuan(ref->v.unit);
     char quote[MSG_MAX], a[48], b[48], b2[48], d[64];
     size_t qlen = v->span.end - qstart;
     copy_name(s + qstart, qlen, quote, sizeof quote);
@@ -1280,9 +1442,9 @@ static void report_claim(narrative_ctx *nc, const pblint_text *t, const char *s,
     pblint_diag_add_note(dg, ref->at, "%s is %s %s", ref->name, b, unit_name(runit));
     for (size_t i = 1; i < rs->n && i < 4; i++) {
         char c[48];
-        fmt_fen(rs->r[i].v.fen, rs->r[i].v.money_unit, c, sizeof c);
+        fmt_fen(rs->r[i].v.fen, rs->r[i].v.unit, c, sizeof c);
         pblint_diag_add_note(dg, rs->r[i].at, "%s is %s %s: no match either", rs->r[i].name, c,
-                             unit_name(rs->r[i].v.money_unit));
+                             unit_name(rs->r[i].v.unit));
     }
 }
 
@@ -1412,30 +1574,27 @@ static int check_narrative_amount_mismatch(pblint_check *chk, const pblint_doc *
             continue;
         table_sum ts;
         sum_table(t, &ts);
-        pblint_value fig;
+        money fig;
         pblint_span at;
         char tn[NAME_MAX_BYTES + 24];
         if (ts.total) {
-            fig = *ts.total;
+            fig = money_of(ts.total);
             at = cell_span(ts.total_cell);
             row_name(ts.total_row, tn, sizeof tn);
         } else if (ts.valid && ts.valued) {
-            memset(&fig, 0, sizeof fig);
-            fig.kind = PBLINT_VAL_AMOUNT;
-            fig.fen = ts.sum;
-            fig.money_unit = ts.unit;
-            fig.num.scale = 2;
+            fig = money_fig(ts.sum, ts.unit);
             at = pblint_table_span(t);
             snprintf(tn, sizeof tn, "the cost list's items add up to");
         } else {
             continue;
         }
-        if ((av && amounts_agree(&fig, false, av, true)) || (bv && amounts_agree(&fig, false, bv, true)))
+        if ((av && amounts_agree(fig, false, money_of(av), true)) ||
+            (bv && amounts_agree(fig, false, money_of(bv), true)))
             continue;
         const pblint_field *rf = av ? af : bf;
         const pblint_value *rv = av ? av : bv;
         char rn[NAME_MAX_BYTES + 8], a[48], b[48], b2[48], d[64];
-        int unit = unit_or_yuan(fig.money_unit);
+        int unit = unit_or_yuan(fig.unit);
         field_name(rf, av ? "actual" : "budget", rn, sizeof rn);
         fmt_fen(fig.fen, unit, a, sizeof a);
         fmt_fen(rv->fen, rv->money_unit, b, sizeof b);
@@ -1522,18 +1681,21 @@ static int check_execution_rate(pblint_check *chk, const pblint_doc *doc)
     const pblint_value *ev = ef ? pblint_field_value(ef) : NULL;
     if (ev && (ev->kind == PBLINT_VAL_PERCENT || ev->kind == PBLINT_VAL_NUMBER) && ev->op != PBLINT_OP_RANGE) {
         pblint_decimal tol = pblint_check_option_decimal(chk, "tolerance", (pblint_decimal){5, 1});
-        pblint_decimal diff, adiff;
+        pblint_decimal diff;
         if (pblint_decimal_sub(ev->num, rate, &diff) == 0) {
-            adiff = diff;
-            if (adiff.mant < 0)
-                adiff.mant = -adiff.mant;
-            if (pblint_decimal_cmp(adiff, tol) > 0) {
-                char en[NAME_MAX_BYTES + 8], es[48], ds[48], ts[48];
+            /* |diff| > tol, without negating diff (its mantissa may be INT64_MIN);
+             * a negative tolerance lets nothing pass, and is never negated */
+            bool over = tol.mant < 0 || pblint_decimal_cmp(diff, tol) > 0 ||
+                        pblint_decimal_cmp(diff, (pblint_decimal){-tol.mant, tol.scale}) < 0;
+            if (over) {
+                char en[NAME_MAX_BYTES + 8], es[48], dsb[48], ts[48];
                 pblint_decimal d2;
                 field_name(ef, "execution_rate", en, sizeof en);
                 fmt_dec(ev->num, es, sizeof es);
-                pblint_decimal_rescale(adiff, 2, &d2);
-                pblint_decimal_format(d2, ds, sizeof ds);
+                if (pblint_decimal_rescale(diff, 2, &d2) != 0)
+                    d2 = diff;
+                pblint_decimal_format(d2, dsb, sizeof dsb);
+                const char *ds = dsb[0] == '-' ? dsb + 1 : dsb;
                 fmt_dec(tol, ts, sizeof ts);
                 pblint_diag *dg = pblint_report(
                     chk, PBLINT_SEV_DEFAULT, field_span(ef),
@@ -1635,7 +1797,7 @@ static void plaus_report(pblint_check *chk, const plaus_cfg *cfg, const plaus_gr
                            g->first_name, a, what, lim, a, alt);
     } else {
         fmt_fen(cfg->yuan_max_fen, PBLINT_MONEY_YUAN, lim, sizeof lim);
-        fmt_fen(g->first_fen * 10000, PBLINT_MONEY_YUAN, alt, sizeof alt);
+        fmt_fen((i128)g->first_fen * 10000, PBLINT_MONEY_YUAN, alt, sizeof alt);
         dg = pblint_report(chk, PBLINT_SEV_DEFAULT, g->first_at,
                            "%s is %s 元: every amount %s is below %s 元 with decimals under 金额单位 元, which looks "
                            "like 万元 (%s 万元 = %s 元)",
@@ -2014,7 +2176,7 @@ static int check_lump_sum_breakdown(pblint_check *chk, const pblint_doc *doc)
                 fmt_fen(av->fen, av->money_unit, a, sizeof a);
                 if (qv)
                     fmt_dec(qv->num, q, sizeof q);
-                if (bv && amounts_agree(av, false, bv, false)) {
+                if (bv && amounts_agree(money_of(av), false, money_of(bv), false)) {
                     char bn[NAME_MAX_BYTES + 8], b[48];
                     field_name(bf, bkey, bn, sizeof bn);
                     fmt_fen(bv->fen, bv->money_unit, b, sizeof b);
@@ -2091,7 +2253,7 @@ static int check_unreadable_amount(pblint_check *chk, const pblint_doc *doc)
         const pblint_field *f = pblint_doc_field_at(doc, i);
         const char *key = pblint_field_key(f);
         bool fund = false;
-        for (size_t k = 0; k < sizeof KEYS / sizeof KEYS[0] && !fund; k++)
+        for (size_t k = 0; k < sizeof KEYS / sizeof KEYS[0] && !fund && key; k++)
             fund = strcmp(key, KEYS[k]) == 0;
         const pblint_value *v = pblint_field_value(f);
         if (!fund || (v->kind != PBLINT_VAL_TEXT && v->kind != PBLINT_VAL_WORD))
@@ -2107,6 +2269,45 @@ static int check_unreadable_amount(pblint_check *chk, const pblint_doc *doc)
                       "skipped",
                       *label ? label : key, (int)(len > 120 ? 120 : len), s,
                       (v->flags & PBLINT_VALF_OVERFLOW) ? " (too large for exact arithmetic)" : "");
+    }
+
+    /* A breakdown's or a cost list's 金额 or 单价 too large for exact
+     * arithmetic in fen: its table's sums and its line's 单价 × 数量 are
+     * skipped as they are for a fund line.  (Other text in those cells is
+     * left to the table rules: "详见附件" is no overflow.) */
+    size_t nt = pblint_doc_table_count(doc);
+    for (size_t ti = 0; ti < nt; ti++) {
+        const pblint_table *t = pblint_doc_table(doc, ti);
+        int kind = pblint_table_kind(t);
+        if (kind != PBLINT_TABLE_BREAKDOWN && kind != PBLINT_TABLE_COST_LIST)
+            continue;
+        char acol[NAME_MAX_BYTES + 8], pcol[NAME_MAX_BYTES + 8];
+        column_name(t, PBLINT_COL_AMOUNT, kind == PBLINT_TABLE_BREAKDOWN ? "明细金额" : "金额", acol, sizeof acol);
+        column_name(t, PBLINT_COL_UNIT_PRICE, "单价", pcol, sizeof pcol);
+        size_t n = pblint_table_row_count(t);
+        for (size_t i = 0; i < n; i++) {
+            const pblint_row *r = pblint_table_row(t, i);
+            int rk = pblint_row_kind(r);
+            if (rk != PBLINT_ROW_DATA && rk != PBLINT_ROW_TOTAL)
+                continue;
+            static const int roles[] = {PBLINT_COL_AMOUNT, PBLINT_COL_UNIT_PRICE};
+            for (size_t k = 0; k < 2; k++) {
+                const pblint_cell *c = pblint_row_cell(r, roles[k]);
+                const pblint_value *v = c ? pblint_cell_value(c) : NULL;
+                if (!v || pblint_cell_inherited(c) || v->kind != PBLINT_VAL_TEXT || !(v->flags & PBLINT_VALF_OVERFLOW))
+                    continue;
+                const pblint_text *ct = pblint_cell_text(c);
+                size_t len;
+                const char *s = pblint_text_str(ct, &len);
+                char rn[NAME_MAX_BYTES + 8];
+                row_name(r, rn, sizeof rn);
+                pblint_report(chk, PBLINT_SEV_DEFAULT, pblint_text_span(ct),
+                              "%s (%s) '%.*s' is not an amount pblint can check (too large for exact "
+                              "arithmetic); %s",
+                              k == 0 ? acol : pcol, rn, (int)(len > 120 ? 120 : len), s,
+                              k == 0 ? "the sums that need it were skipped" : "its line's 单价 × 数量 was not checked");
+            }
+        }
     }
     return 0;
 }
@@ -2138,7 +2339,7 @@ static const pblint_rule_desc rules[] = {
      PBLINT_SEV_WARNING, check_execution_rate, 0, {0}},
     {"lump-sum-breakdown", "the 项目构成分解 is broken down by 单价 and 数量 with their 依据, not one lump sum",
      PBLINT_SEV_WARNING, check_lump_sum_breakdown, 0, {0}},
-    {"unreadable-amount", "a fund line's value is not an amount pblint can check",
+    {"unreadable-amount", "a fund line's value, or a breakdown's amount, is not an amount pblint can check",
      PBLINT_SEV_WARNING, check_unreadable_amount, 0, {0}},
 };
 
