@@ -372,6 +372,64 @@ static void test_invalid_utf8(void **state)
     pb_source_free(&src);
 }
 
+/* The scanner reads ASCII eight bytes at a time and takes the common 2- and
+ * 3-byte sequences without a full decode: each tricky sequence, at every
+ * alignment, must still be judged as the full decoder judges it. */
+static void test_fast_path_alignment(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *seq;
+        size_t invalid; /* U+FFFD written for it */
+    } cases[] = {
+        {"\xe4\xb8\x80", 0},     /* 一 */
+        {"\xc2\xa9", 0},         /* © */
+        {"\xe0\xa0\x80", 0},     /* U+0800: E0 is valid with A0-BF */
+        {"\xef\xbf\xbd", 0},     /* U+FFFD itself */
+        {"\xed\x9f\xbf", 0},     /* U+D7FF, the last before the surrogates */
+        {"\xed\xa0\x80", 3},     /* a surrogate */
+        {"\xe0\x80\xaf", 3},     /* overlong */
+        {"\xc1\xbf", 2},         /* overlong 2-byte */
+        {"\xe4\xb8" "a", 1},      /* cut short, then ASCII */
+        {"\xe4" "ab", 1},          /* a lead alone */
+        {"\x80", 1},              /* a continuation alone */
+        {"\xf0\x9f\x98\x80", 0}, /* 4-byte: the slow path */
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        for (size_t k = 0; k < 10; k++) {
+            char buf[64];
+            size_t n = 0;
+            memcpy(buf, "项目资金项目资金", 24); /* enough valid text to stay UTF-8 */
+            n = 24;
+            memset(buf + n, 'a', k);
+            n += k;
+            size_t at = n, sl = strlen(cases[c].seq);
+            memcpy(buf + n, cases[c].seq, sl);
+            n += sl;
+            memcpy(buf + n, "\n", 1);
+            n += 1;
+            pb_source src;
+            char err[256];
+            assert_int_equal(decode(&src, "t.txt", buf, n, err, sizeof err), 0);
+            assert_string_equal(src.encoding, "UTF-8");
+            assert_int_equal(src.invalid_count, cases[c].invalid);
+            if (cases[c].invalid)
+                assert_int_equal(src.first_invalid, at);
+            else
+                assert_memory_equal(src.text, buf, n);
+            assert_int_equal(src.nlines, 1);
+            pb_source_free(&src);
+        }
+    }
+    /* a NUL in the middle of an 8-byte ASCII block */
+    pb_source src;
+    DECODE_OK(&src, "项目项目abc\0defghij\n");
+    assert_int_equal(src.nul_count, 1);
+    assert_int_equal(src.invalid_count, 1);
+    assert_int_equal(src.first_invalid, 15);
+    pb_source_free(&src);
+}
+
 static void test_nul_bytes(void **state)
 {
     (void)state;
@@ -669,6 +727,7 @@ int main(void)
         cmocka_unit_test(test_utf16_invalid_and_nobom),
         cmocka_unit_test(test_gb18030),
         cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_fast_path_alignment),
         cmocka_unit_test(test_nul_bytes),
         cmocka_unit_test(test_binary_refusal),
         cmocka_unit_test(test_too_big),
