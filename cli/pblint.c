@@ -825,6 +825,34 @@ static void time_report(const times *t, const pblint_ctx *ctx, uint64_t wall_ns,
     time_line("writing the output", t->render_ns, total, NULL);
     time_line("total of the phases", total, total, NULL);
     fprintf(stderr, "  %-34s %10.2f ms\n", "wall time of the run", (double)wall_ns / 1e6);
+    /* the ten busiest rules, as clang-tidy's check profile lists its checks */
+    size_t top[10], ntop = 0;
+    for (size_t i = 0; i < t->nrules; i++) {
+        if (!t->rule_calls[i] || !t->rule_ns[i])
+            continue;
+        size_t k = ntop < 10 ? ntop++ : 10;
+        if (k == 10) {
+            if (t->rule_ns[i] <= t->rule_ns[top[9]])
+                continue;
+            k = 9;
+        }
+        top[k] = i;
+        for (; k > 0 && t->rule_ns[top[k]] > t->rule_ns[top[k - 1]]; k--) {
+            size_t tmp = top[k];
+            top[k] = top[k - 1];
+            top[k - 1] = tmp;
+        }
+    }
+    if (ntop)
+        fprintf(stderr, "  the busiest rules:\n");
+    for (size_t k = 0; k < ntop; k++) {
+        pblint_rule_info ri;
+        if (pblint_ctx_rule(ctx, top[k], &ri) != 0)
+            continue;
+        char what[96];
+        snprintf(what, sizeof what, "  %s", ri.id);
+        time_line(what, t->rule_ns[top[k]], total, NULL);
+    }
 }
 
 static int render(pblint_ctx *ctx, const run *r, const pblint_result *res, FILE *out)

@@ -55,6 +55,21 @@ got = sorted(
 exp = sorted((p, int(n)) for p, n in (l.split() for l in open(want)))
 if got != exp:
     sys.exit(f"FAIL: {name}: plugins {got}, expected {exp}")
+try:
+    k = rep.index("  the busiest rules:")
+except ValueError:
+    sys.exit(f"FAIL: {name}: no list of the busiest rules")
+top = rep[k + 1:]
+if not 1 <= len(top) <= 10:
+    sys.exit(f"FAIL: {name}: {len(top)} busiest rules, expected 1 to 10")
+prev = None
+for l in top:
+    mm = re.match(r"    ([a-z0-9-]+/[a-z0-9-]+)" + ms + r"\s+[0-9.]+%$", l)
+    if not mm or mm.group(1).split("/")[0] not in dict(exp):
+        sys.exit(f"FAIL: {name}: bad busiest-rule line {l!r}")
+    if prev is not None and float(mm.group(2)) > prev:
+        sys.exit(f"FAIL: {name}: the busiest rules are not in order")
+    prev = float(mm.group(2))
 busy = [l for l in rep if l.startswith("    plugin ")]
 for l in busy:
     if not re.search(r"busiest: \S+/\S+ [0-9]+\.[0-9]{2} ms$", l):
