@@ -5,14 +5,14 @@
  *              [--allow-config-plugins] [--debounce=MS]
  *
  * Transport: JSON-RPC 2.0 messages framed by "Content-Length: N\r\n\r\n"
- * headers (other headers are read and ignored).  A frame that cannot be
- * read (bad header line, missing, invalid or too large Content-Length)
- * gets a -32700 error with id null, and the reader skips to the next
- * "Content-Length:"; a body that is not JSON gets -32700, one that is not
- * a request or notification -32600, an unknown request -32601, a request
- * whose params have the wrong shape -32602.  Nothing a client sends stops
- * the server but `exit` (status 0 after `shutdown`, 1 without) and the end
- * of its input (the same statuses).
+ * headers (other headers are read and ignored), read by lsp_frame.c.  A
+ * frame that cannot be read (bad header line, missing, invalid or too
+ * large Content-Length) gets a -32700 error with id null, and the reader
+ * skips to the next "Content-Length:"; a body that is not JSON gets
+ * -32700, one that is not a request or notification -32600, an unknown
+ * request -32601, a request whose params have the wrong shape -32602.
+ * Nothing a client sends stops the server but `exit` (status 0 after
+ * `shutdown`, 1 without) and the end of its input (the same statuses).
  *
  * Documents are synchronised in full (textDocumentSync.change = 1).  Each
  * lint runs on the in-memory text, named by the path of its file:// URI,
@@ -30,6 +30,7 @@
  */
 #include "lsp.h"
 #include "common.h"
+#include "lsp_frame.h"
 
 #include <pblint/pblint.h>
 
@@ -52,11 +53,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define LSP_MAX_BODY (64u * 1024u * 1024u) /* bytes in one message */
-#define LSP_MAX_LINE 8192u                 /* bytes in one header line */
-#define LSP_MAX_HEADERS 32                 /* header lines in one frame */
-#define LSP_BUF (64u * 1024u)
-
 /* JSON-RPC and LSP error codes. */
 enum {
     RPC_PARSE_ERROR = -32700,
@@ -69,108 +65,16 @@ enum {
 
 /* ------------------------------------------------------------- reader */
 
-typedef struct reader {
-    int fd;
-    size_t pos, len;
-    bool eof;
-    char buf[LSP_BUF];
-} reader;
-
-/* Reads more input behind what is buffered (moving the unread bytes to the
- * front first).  Returns the number of bytes added, 0 at end of input. */
-static size_t rd_more(reader *r)
+/* The frame reader's source: the client's input. */
+static ssize_t read_fd(void *ud, void *buf, size_t n)
 {
-    if (r->eof)
-        return 0;
-    if (r->pos > 0) {
-        memmove(r->buf, r->buf + r->pos, r->len - r->pos);
-        r->len -= r->pos;
-        r->pos = 0;
-    }
-    if (r->len == sizeof r->buf)
-        return 0; /* callers never let the buffer fill */
+    int fd = *(const int *)ud;
     for (;;) {
-        ssize_t n = read(r->fd, r->buf + r->len, sizeof r->buf - r->len);
-        if (n > 0) {
-            r->len += (size_t)n;
-            return (size_t)n;
-        }
-        if (n < 0 && errno == EINTR)
-            continue;
-        r->eof = true; /* end of input, or an error reading it */
-        return 0;
-    }
-}
-
-/* The next line (without "\n" or "\r\n") in *start (an index into buf) and
- * *len; the reader moves past it.  Returns 1, 0 at end of input, -1 for a
- * line longer than LSP_MAX_LINE (the reader stays at its start). */
-static int rd_line(reader *r, size_t *start, size_t *len)
-{
-    size_t scanned = 0;
-    for (;;) {
-        char *nl = memchr(r->buf + r->pos + scanned, '\n', r->len - r->pos - scanned);
-        if (nl) {
-            size_t end = (size_t)(nl - r->buf);
-            *start = r->pos;
-            *len = end - r->pos;
-            if (*len > 0 && r->buf[end - 1] == '\r')
-                (*len)--;
-            if (*len > LSP_MAX_LINE)
-                return -1;
-            r->pos = end + 1;
-            return 1;
-        }
-        scanned = r->len - r->pos;
-        if (scanned > LSP_MAX_LINE) {
-            *start = r->pos;
-            return -1;
-        }
-        if (rd_more(r) == 0)
-            return 0;
-    }
-}
-
-/* Skips to the next "Content-Length:" (any case).  Returns false at the end
- * of input. */
-static bool rd_resync(reader *r)
-{
-    static const char pat[] = "content-length:";
-    const size_t pl = sizeof pat - 1;
-    for (;;) {
-        while (r->pos + pl <= r->len) {
-            if ((r->buf[r->pos] == 'c' || r->buf[r->pos] == 'C') &&
-                strncasecmp(r->buf + r->pos, pat, pl) == 0)
-                return true;
-            r->pos++;
-        }
-        if (rd_more(r) == 0)
-            return false;
-    }
-}
-
-/* Reads n bytes into a new buffer (NUL-terminated).  NULL at end of input. */
-static char *rd_body(reader *r, size_t n)
-{
-    char *body = malloc(n + 1);
-    if (!body)
-        return NULL;
-    size_t have = r->len - r->pos < n ? r->len - r->pos : n;
-    memcpy(body, r->buf + r->pos, have);
-    r->pos += have;
-    while (have < n) {
-        ssize_t k = read(r->fd, body + have, n - have);
+        ssize_t k = read(fd, buf, n);
         if (k < 0 && errno == EINTR)
             continue;
-        if (k <= 0) {
-            r->eof = true;
-            free(body);
-            return NULL;
-        }
-        have += (size_t)k;
+        return k;
     }
-    body[n] = '\0';
-    return body;
 }
 
 /* ------------------------------------------------------------- server */
@@ -189,9 +93,7 @@ typedef struct document {
 } document;
 
 typedef struct server {
-    reader *rd;
     int out; /* the protocol's output (the original stdout) */
-    bool resync;
     bool initialized;
     bool shut_down;
     bool done;
@@ -280,112 +182,6 @@ static void reply_error(server *s, json_t *id, int code, const char *fmt, ...)
 static void notify(server *s, const char *method, json_t *params)
 {
     send_msg(s, json_pack("{s:s,s:s,s:o}", "jsonrpc", "2.0", "method", method, "params", params));
-}
-
-/* --------------------------------------------------------------- frames */
-
-enum { FRAME_OK, FRAME_EOF, FRAME_BAD };
-
-static bool is_token(const char *p, size_t n)
-{
-    if (n == 0)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (c <= ' ' || c >= 0x7f || strchr("\"(),/:;<=>?@[\\]{}", c))
-            return false;
-    }
-    return true;
-}
-
-/* Reads the next frame's body into *body and *blen.  FRAME_BAD: why says what
- * was wrong (the caller replies) and the reader skips to the next frame. */
-static int read_frame(server *s, char **body, size_t *blen, char *why, size_t whysz)
-{
-    reader *r = s->rd;
-    if (s->resync) {
-        if (!rd_resync(r))
-            return FRAME_EOF;
-        s->resync = false;
-    }
-    long long clen = -1;
-    int nheaders = 0;
-    for (;;) {
-        size_t ls, ll;
-        int lr = rd_line(r, &ls, &ll);
-        if (lr == 0)
-            return FRAME_EOF;
-        if (lr < 0) {
-            snprintf(why, whysz, "a header line is longer than %u bytes", LSP_MAX_LINE);
-            r->pos = ls + 1; /* the next frame may start inside it */
-            s->resync = true;
-            return FRAME_BAD;
-        }
-        const char *line = r->buf + ls;
-        if (ll == 0) {
-            if (nheaders == 0)
-                continue; /* a stray line break between messages */
-            break;
-        }
-        if (++nheaders > LSP_MAX_HEADERS) {
-            snprintf(why, whysz, "more than %d header lines", LSP_MAX_HEADERS);
-            s->resync = true;
-            return FRAME_BAD;
-        }
-        const char *colon = memchr(line, ':', ll);
-        if (!colon || !is_token(line, (size_t)(colon - line))) {
-            snprintf(why, whysz, "malformed header line '%.*s' (expected 'Name: value')",
-                     ll > 60 ? 60 : (int)ll, line);
-            r->pos = ls + 1; /* the next frame may start inside this line */
-            s->resync = true;
-            return FRAME_BAD;
-        }
-        size_t nl = (size_t)(colon - line);
-        if (nl != 14 || strncasecmp(line, "Content-Length", 14) != 0)
-            continue; /* Content-Type and any other header: read, not used */
-        const char *v = colon + 1, *ve = line + ll;
-        while (v < ve && (*v == ' ' || *v == '\t'))
-            v++;
-        while (ve > v && (ve[-1] == ' ' || ve[-1] == '\t'))
-            ve--;
-        long long n = 0;
-        bool ok = v < ve;
-        bool big = false;
-        for (const char *p = v; p < ve && ok; p++) {
-            if (!isdigit((unsigned char)*p))
-                ok = false;
-            else if (!big && (n = n * 10 + (*p - '0')) > (long long)LSP_MAX_BODY)
-                big = true;
-        }
-        if (!ok) {
-            snprintf(why, whysz, "invalid Content-Length '%.*s'",
-                     (int)(ve - v > 40 ? 40 : ve - v), v);
-            s->resync = true;
-            return FRAME_BAD;
-        }
-        if (big) {
-            snprintf(why, whysz, "Content-Length %.*s is more than the %u bytes a message may have",
-                     (int)(ve - v > 40 ? 40 : ve - v), v, LSP_MAX_BODY);
-            s->resync = true;
-            return FRAME_BAD;
-        }
-        if (clen >= 0 && clen != n) {
-            snprintf(why, whysz, "two different Content-Length headers");
-            s->resync = true;
-            return FRAME_BAD;
-        }
-        clen = n;
-    }
-    if (clen < 0) {
-        snprintf(why, whysz, "no Content-Length header");
-        s->resync = true;
-        return FRAME_BAD;
-    }
-    *body = rd_body(r, (size_t)clen);
-    if (!*body)
-        return FRAME_EOF;
-    *blen = (size_t)clen;
-    return FRAME_OK;
 }
 
 /* ------------------------------------------------------------ contexts */
@@ -1218,10 +1014,11 @@ int lsp_main(int argc, char **argv)
     if (tmo && *tmo)
         s.timeout_ms = (unsigned)strtoul(tmo, NULL, 10);
     char **plugins = calloc((size_t)argc, sizeof *plugins);
-    reader *rdp = calloc(1, sizeof *rdp); /* 64 KiB: not on the stack */
+    int in = -1; /* the protocol's input (the original stdin) */
+    lsp_reader *rdp = lsp_reader_new(read_fd, &in);
     if (!plugins || !rdp) {
         free(plugins);
-        free(rdp);
+        lsp_reader_free(rdp);
         return 2;
     }
     int c;
@@ -1249,7 +1046,7 @@ int lsp_main(int argc, char **argv)
                                 "not '%s'\n",
                         optarg);
                 free(plugins);
-        free(rdp);
+                lsp_reader_free(rdp);
                 return 2;
             }
             s.debounce_ms = (int)v;
@@ -1261,20 +1058,20 @@ int lsp_main(int argc, char **argv)
         case 'h':
             usage(stdout);
             free(plugins);
-        free(rdp);
+            lsp_reader_free(rdp);
             return 0;
         default:
             fprintf(stderr, "pblint: error: unknown option '%s'\nTry 'pblint lsp --help'.\n",
                     argv[optind - 1]);
             free(plugins);
-        free(rdp);
+            lsp_reader_free(rdp);
             return 2;
         }
     }
     if (optind < argc) {
         fprintf(stderr, "pblint: error: pblint lsp takes no files (the editor sends them)\n");
         free(plugins);
-        free(rdp);
+        lsp_reader_free(rdp);
         return 2;
     }
     s.plugins = plugins;
@@ -1283,12 +1080,12 @@ int lsp_main(int argc, char **argv)
      * a plugin or library prints goes to stderr, and nothing can read the
      * client's messages but the server. */
     signal(SIGPIPE, SIG_IGN);
-    rdp->fd = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3);
+    in = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3);
     s.out = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
-    if (rdp->fd < 0 || s.out < 0) {
+    if (in < 0 || s.out < 0) {
         fprintf(stderr, "pblint: error: cannot set up stdio: %s\n", strerror(errno));
         free(plugins);
-        free(rdp);
+        lsp_reader_free(rdp);
         return 2;
     }
     dup2(STDERR_FILENO, STDOUT_FILENO);
@@ -1297,11 +1094,10 @@ int lsp_main(int argc, char **argv)
         dup2(devnull, STDIN_FILENO);
         close(devnull);
     }
-    s.rd = rdp;
 
     while (!s.done) {
-        if (rdp->pos == rdp->len && !rdp->eof && any_dirty(&s)) {
-            struct pollfd p = {rdp->fd, POLLIN, 0};
+        if (lsp_reader_idle(rdp) && any_dirty(&s)) {
+            struct pollfd p = {in, POLLIN, 0};
             int n = poll(&p, 1, s.debounce_ms);
             if (n == 0) {
                 lint_dirty(&s);
@@ -1312,13 +1108,15 @@ int lsp_main(int argc, char **argv)
         }
         char *body = NULL;
         size_t blen = 0;
-        char why[256];
-        int fr = read_frame(&s, &body, &blen, why, sizeof why);
-        if (fr == FRAME_EOF) {
+        char why[LSP_FRAME_WHY];
+        lsp_frame_status fr = lsp_read_frame(rdp, &body, &blen, why, sizeof why);
+        if (fr == LSP_FRAME_EOF || fr == LSP_FRAME_NOMEM) {
+            if (*why)
+                logf_("%s", why);
             s.exit_code = s.shut_down ? 0 : 1;
             break;
         }
-        if (fr == FRAME_BAD) {
+        if (fr == LSP_FRAME_BAD) {
             logf_("bad frame: %s", why);
             reply_error(&s, NULL, RPC_PARSE_ERROR, "parse error: %s", why);
             continue;
@@ -1333,9 +1131,9 @@ int lsp_main(int argc, char **argv)
         s.docs = d->next;
         free_doc(d);
     }
-    close(rdp->fd);
+    close(in);
     close(s.out);
     free(plugins);
-    free(rdp);
+    lsp_reader_free(rdp);
     return s.exit_code;
 }

@@ -4,28 +4,30 @@
 #   fuzz/run.sh BUILD_DIR [RUNS] [HARNESS...]
 # BUILD_DIR is a build with -Dfuzz=true (CC=clang meson setup build-fuzz
 # -Dfuzz=true); RUNS defaults to 200000 executions per harness; HARNESS is
-# reader, value or config (default: all of them).
+# reader, value, config or lsp_frame (default: all of them).
 #
 # Corpora start from the real filings (../shared/seeds), tests/model,
 # tests/rules, tests/config/fixtures, samples and tests/hostile/regressions;
 # the value parser's from the cells and lines of those files; the config
 # parser's from fuzz/seeds/config, the YAML in rules-doc/configuration.md
-# and in tests/config/config.sh.  They live in BUILD_DIR/fuzz/work/ and grow
-# from run to run.  A crash, leak, time-out (10 s) or out-of-memory input is
-# saved there as crash-*, leak-*, timeout-* or oom-*, with the log next to
-# it; the harness is then started again on the remaining executions (at most
+# and in tests/config/config.sh; the editor server's frame parser's from
+# fuzz/seeds/lsp_frame (client sessions, and frames of every kind the
+# server refuses).  They live in BUILD_DIR/fuzz/work/ and grow from run to
+# run.  A crash, leak, time-out (10 s) or out-of-memory input is saved there
+# as crash-*, leak-*, timeout-* or oom-*, with the log next to it; the
+# harness is then started again on the remaining executions (at most
 # 3 findings per harness).  Exit status: 0 when nothing was found, 1 when
 # something was, 2 on a usage error.
 set -u
 if [ $# -lt 1 ] || [ ! -d "$1" ]; then
-    echo "usage: fuzz/run.sh BUILD_DIR [RUNS] [reader|value|config ...]" >&2
+    echo "usage: fuzz/run.sh BUILD_DIR [RUNS] [reader|value|config|lsp_frame ...]" >&2
     exit 2
 fi
 build=$(cd "$1" && pwd)
 runs=${2:-200000}
 shift $(($# >= 2 ? 2 : 1))
 harnesses=("$@")
-[ ${#harnesses[@]} -eq 0 ] && harnesses=(reader value config)
+[ ${#harnesses[@]} -eq 0 ] && harnesses=(reader value config lsp_frame)
 case $runs in '' | *[!0-9]*) echo "fuzz/run.sh: RUNS must be a number, not '$runs'" >&2; exit 2 ;; esac
 src=$(cd "$(dirname "$0")/.." && pwd)
 seeds=$(cd "$src/.." && pwd)/shared/seeds
@@ -101,9 +103,16 @@ for i, b in enumerate(blocks):
 EOF
 }
 
+seed_lsp_frame() {
+    local dir=$1 f
+    for f in "$src"/fuzz/seeds/lsp_frame/*; do
+        cp -n "$f" "$dir/seed-$(basename "$f")"
+    done
+}
+
 total_execs=0
 total_found=0
-printf '%-8s %12s %8s %8s %8s\n' harness executions crashes corpus seconds
+printf '%-10s %12s %8s %8s %8s\n' harness executions crashes corpus seconds
 for h in "${harnesses[@]}"; do
     exe=$build/fuzz/fuzz-$h
     if [ ! -x "$exe" ]; then
@@ -118,6 +127,7 @@ for h in "${harnesses[@]}"; do
         reader) max_len=16384 ;;
         value) max_len=256 ;;
         config) max_len=4096 ;;
+        lsp_frame) max_len=20480 ;; # past two header lines of the longest length
     esac
     done_runs=0
     found=0
@@ -152,7 +162,7 @@ for h in "${harnesses[@]}"; do
         fi
     done
     secs=$(($(date +%s) - start))
-    printf '%-8s %12d %8d %8d %8d\n' "$h" "$done_runs" "$found" "$(ls "$corpus" | wc -l)" "$secs"
+    printf '%-10s %12d %8d %8d %8d\n' "$h" "$done_runs" "$found" "$(ls "$corpus" | wc -l)" "$secs"
     total_execs=$((total_execs + done_runs))
     total_found=$((total_found + found))
 done

@@ -1,0 +1,4 @@
+Content-Length: 44
+
+{"jsonrpc":"2.0","id":9,"method":"shutdown"}Content-Length: 5
+Content-Ty

@@ -1,0 +1,3 @@
+Content-Length: 67108864
+
+{"jsonrpc":"2.0"}

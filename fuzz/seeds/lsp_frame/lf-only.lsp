@@ -1,0 +1,6 @@
+Content-Length: 44
+
+{"jsonrpc":"2.0","id":9,"method":"shutdown"}Content-Length: 44
+Content-Type: x
+
+{"jsonrpc":"2.0","id":9,"method":"shutdown"}

@@ -1,0 +1,11 @@
+GARBAGE
+
+{"jsonrpc":"2.0","id":9,"method":"shutdown"}Content-Length: 44
+
+{"jsonrpc":"2.0","id":9,"method":"shutdown"}Content Length: 1
+
+x: 1
+
+Content-Length: 44
+
+{"jsonrpc":"2.0","id":9,"method":"shutdown"}
