@@ -547,6 +547,9 @@ typedef struct pblint_result pblint_result;
  * caller frees with pblint_result_free().  Fails with PBLINT_EBINARY or
  * PBLINT_EENCODING (sentence in pblint_ctx_error()) for input that is not a
  * text filing; the reader's own findings (parse/...) are diagnostics.
+ * With isolation on, the model is built in the worker, and the result's own
+ * model (pblint_result_doc()) only when first asked for: a result, like its
+ * document, is to be used by one thread at a time.
  */
 PBLINT_API int pblint_lint(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
                            pblint_result **out);
