@@ -539,6 +539,9 @@ typedef struct job {
     bool io_error;
     bool linted;
     bool done;
+    /* while in flight (lint_begin() to lint_end()) */
+    FILE *out_f, *err_f;
+    bool started; /* pblint_lint_start() took it: lint_end() finishes it */
 } job;
 
 typedef struct run {
@@ -871,46 +874,20 @@ static int render(pblint_ctx *ctx, const run *r, const pblint_result *res, FILE 
     }
 }
 
-static void lint_one(pblint_ctx *ctx, const run *r, job *jb)
+/* What is done with a file's result: counts, the baseline, the output. */
+static void lint_result(pblint_ctx *ctx, const run *r, job *jb, pblint_result *res,
+                        bool fixing, struct stat *before)
 {
-    FILE *out = open_memstream(&jb->out, &jb->out_len);
-    FILE *err = open_memstream(&jb->err, &jb->err_len);
-    if (!out || !err) {
-        if (out)
-            fclose(out);
-        if (err)
-            fclose(err);
-        jb->io_error = true;
-        return;
-    }
-    pblint_result *res = NULL;
-    int rc;
-    struct stat before;
-    bool fixing = r->o->fix && stat(jb->path, &before) == 0 && S_ISREG(before.st_mode);
-    if (!cfg_run_before(r->cfg, ctx, (size_t)(jb - r->jobs), jb->path, err, &jb->failure)) {
-        jb->io_error = true;
-        goto done;
-    }
-    if (r->o->dump_model) {
-        rc = pblint_parse_file(ctx, jb->path, &res);
-    } else {
-        rc = pblint_lint_file(ctx, jb->path, &res);
-    }
-    if (rc != 0) {
-        fprintf(err, "pblint: error: %s\n", pblint_ctx_error(ctx));
-        jb->failure = strdup(pblint_ctx_error(ctx));
-        jb->io_error = true;
-        goto done;
-    }
+    FILE *out = jb->out_f, *err = jb->err_f;
     jb->linted = true;
     pblint_doc_text(pblint_result_doc(res), &jb->bytes);
     if (r->o->dump_model) {
         pblint_dump_model(res, out);
     } else {
         if (fixing)
-            fix_one(ctx, r, jb, &res, &before, out, err);
+            fix_one(ctx, r, jb, &res, before, out, err);
         if (!res)
-            goto done; /* the fixed text could not be linted: said so */
+            return; /* the fixed text could not be linted: said so */
         cfg_run_after(r->cfg, (size_t)(jb - r->jobs), res);
         size_t n = pblint_result_diag_count(res);
         for (size_t k = 0; k < n; k++) {
@@ -934,9 +911,113 @@ static void lint_one(pblint_ctx *ctx, const run *r, job *jb)
             jb->render_ns = now_ns() - t0;
     }
     pblint_result_free(res);
-done:
-    fclose(out);
-    fclose(err);
+}
+
+static void lint_failed(pblint_ctx *ctx, job *jb)
+{
+    fprintf(jb->err_f, "pblint: error: %s\n", pblint_ctx_error(ctx));
+    jb->failure = strdup(pblint_ctx_error(ctx));
+    jb->io_error = true;
+}
+
+static void lint_close(job *jb)
+{
+    fclose(jb->out_f);
+    fclose(jb->err_f);
+    jb->out_f = jb->err_f = NULL;
+}
+
+/* Starts on a file: with isolation, the worker lints it while this thread
+ * goes on; lint_end() finishes it.  --fix and --dump-model are done here
+ * whole.  Returns true when lint_end() must be called. */
+static bool lint_begin(pblint_ctx *ctx, const run *r, job *jb)
+{
+    jb->out_f = open_memstream(&jb->out, &jb->out_len);
+    jb->err_f = open_memstream(&jb->err, &jb->err_len);
+    if (!jb->out_f || !jb->err_f) {
+        if (jb->out_f)
+            fclose(jb->out_f);
+        if (jb->err_f)
+            fclose(jb->err_f);
+        jb->out_f = jb->err_f = NULL;
+        jb->io_error = true;
+        return false;
+    }
+    struct stat before;
+    bool fixing = r->o->fix && stat(jb->path, &before) == 0 && S_ISREG(before.st_mode);
+    if (!cfg_run_before(r->cfg, ctx, (size_t)(jb - r->jobs), jb->path, jb->err_f,
+                        &jb->failure)) {
+        jb->io_error = true;
+        lint_close(jb);
+        return false;
+    }
+    if (r->o->dump_model || fixing) {
+        pblint_result *res = NULL;
+        int rc = r->o->dump_model ? pblint_parse_file(ctx, jb->path, &res)
+                                  : pblint_lint_file(ctx, jb->path, &res);
+        if (rc != 0)
+            lint_failed(ctx, jb);
+        else
+            lint_result(ctx, r, jb, res, fixing, &before);
+        lint_close(jb);
+        return false;
+    }
+    if (pblint_lint_start(ctx, jb->path) != 0) {
+        lint_failed(ctx, jb);
+        lint_close(jb);
+        return false;
+    }
+    jb->started = true;
+    return true;
+}
+
+static void lint_end(pblint_ctx *ctx, const run *r, job *jb)
+{
+    pblint_result *res = NULL;
+    jb->started = false;
+    if (pblint_lint_finish(ctx, &res) != 0)
+        lint_failed(ctx, jb);
+    else
+        lint_result(ctx, r, jb, res, false, NULL);
+    lint_close(jb);
+}
+
+/* One thread's files, two at a time: the next is started before the last
+ * is finished, so its isolation worker never waits for this thread. */
+typedef struct lane {
+    pblint_ctx *ctx;
+    const run *r;
+    job *prev; /* started, not finished */
+} lane;
+
+static void lane_mark_done(run *r, job *jb)
+{
+    pthread_mutex_lock(&r->mu);
+    jb->done = true;
+    pthread_cond_broadcast(&r->cv);
+    pthread_mutex_unlock(&r->mu);
+}
+
+/* Starts jb and finishes the file before it; with jb NULL, finishes the
+ * last.  Marks each file done once its output is complete. */
+static void lane_step(lane *l, run *r, job *jb)
+{
+    if (l->prev && (r->o->fix || r->o->dump_model)) {
+        /* these lint in place, with nothing in flight */
+        lint_end(l->ctx, l->r, l->prev);
+        lane_mark_done(r, l->prev);
+        l->prev = NULL;
+    }
+    bool started = jb && lint_begin(l->ctx, l->r, jb);
+    if (jb && !started)
+        lane_mark_done(r, jb);
+    if (l->prev) {
+        lint_end(l->ctx, l->r, l->prev);
+        lane_mark_done(r, l->prev);
+        l->prev = NULL;
+    }
+    if (started)
+        l->prev = jb;
 }
 
 typedef struct worker {
@@ -948,21 +1029,20 @@ static void *work(void *arg)
 {
     worker *w = arg;
     run *r = w->r;
+    lane l = {w->ctx, r, NULL};
     for (;;) {
         pthread_mutex_lock(&r->mu);
-        while (r->next < r->njobs && r->next >= r->printed + r->window)
+        /* a file in flight is finished rather than waited on */
+        while (!l.prev && r->next < r->njobs && r->next >= r->printed + r->window)
             pthread_cond_wait(&r->cv, &r->mu);
         size_t i = r->next;
-        if (i < r->njobs)
+        bool take = i < r->njobs && i < r->printed + r->window;
+        if (take)
             r->next++;
         pthread_mutex_unlock(&r->mu);
-        if (i >= r->njobs)
+        if (!take && !l.prev && i >= r->njobs)
             break;
-        lint_one(w->ctx, r, &r->jobs[i]);
-        pthread_mutex_lock(&r->mu);
-        r->jobs[i].done = true;
-        pthread_cond_broadcast(&r->cv);
-        pthread_mutex_unlock(&r->mu);
+        lane_step(&l, r, take ? &r->jobs[i] : NULL);
     }
     return NULL;
 }
@@ -1171,16 +1251,21 @@ int main(int argc, char **argv)
     uint64_t tm_render_ns = 0, tm_bytes = 0;
     bool failed = false;
     /* the main thread lints too, and prints every job in file order */
+    lane ml = {ctx, &r, NULL};
     for (size_t i = 0; i < files.n; i++) {
         pthread_mutex_lock(&r.mu);
         while (!r.jobs[i].done) {
             if (r.next < r.njobs && r.next < r.printed + r.window) {
                 size_t k = r.next++;
                 pthread_mutex_unlock(&r.mu);
-                lint_one(ctx, &r, &r.jobs[k]);
+                lane_step(&ml, &r, &r.jobs[k]);
                 pthread_mutex_lock(&r.mu);
-                r.jobs[k].done = true;
-                pthread_cond_broadcast(&r.cv);
+                continue;
+            }
+            if (ml.prev) { /* never wait with a file of our own in flight */
+                pthread_mutex_unlock(&r.mu);
+                lane_step(&ml, &r, NULL);
+                pthread_mutex_lock(&r.mu);
                 continue;
             }
             pthread_cond_wait(&r.cv, &r.mu);

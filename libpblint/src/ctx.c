@@ -5,6 +5,7 @@
 #include "internal.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
@@ -128,11 +129,17 @@ fail:
 }
 
 static void stop_worker(pblint_ctx *ctx);
+static void pending_free(pb_pending *p);
 
 void pblint_ctx_free(pblint_ctx *ctx)
 {
     if (!ctx)
         return;
+    while (ctx->npending) {
+        pending_free(&ctx->pending[ctx->pending_head]);
+        ctx->pending_head = (ctx->pending_head + 1) % PBLINT_LINT_QUEUE;
+        ctx->npending--;
+    }
     stop_worker(ctx);
     free(ctx->answer);
     for (size_t i = 0; i < ctx->nrules; i++) {
@@ -911,12 +918,14 @@ static bool parse_records(pblint_result *res, const char *buf, size_t n, size_t 
         if (r.off >= n)
             return true;
         char tag = buf[r.off++];
-        if (tag == 'E' || tag == 'M') {
+        if (tag == 'E') { /* what follows is the answer on the next file */
             *off = r.off;
-            if (tag == 'E')
-                ans->done = true;
-            else
-                ans->model = true;
+            ans->done = true;
+            return true;
+        }
+        if (tag == 'M') {
+            *off = r.off;
+            ans->model = true;
             continue;
         }
         if (tag == 'X') {
@@ -1144,23 +1153,6 @@ static void worker_loop(pblint_ctx *ctx, int req, int res_fd)
     }
 }
 
-static void stop_worker(pblint_ctx *ctx)
-{
-    if (ctx->worker_pid > 0) {
-        close(ctx->worker_req);
-        close(ctx->worker_res);
-        kill(ctx->worker_pid, SIGKILL);
-        int status;
-        while (waitpid(ctx->worker_pid, &status, 0) < 0 && errno == EINTR)
-            ;
-        ctx->worker_pid = 0;
-    }
-    if (ctx->worker_shm) {
-        munmap(ctx->worker_shm, ctx->worker_shm_size);
-        ctx->worker_shm = NULL;
-    }
-}
-
 static bool start_worker(pblint_ctx *ctx)
 {
     size_t shm_size = sizeof(pb_worker_shm) + 2 * ctx->nrules * sizeof(uint64_t);
@@ -1178,6 +1170,12 @@ static bool start_worker(pblint_ctx *ctx)
         munmap(shm, shm_size);
         return false;
     }
+    /* room for the next file while the worker reads the last (see
+     * may_send_behind()); 64 KiB if the system will not give 1 MiB */
+    int cap = fcntl(req[1], F_SETPIPE_SZ, 1 << 20);
+    if (cap < 0)
+        cap = fcntl(req[1], F_GETPIPE_SZ);
+    ctx->req_pipe_cap = cap > 0 ? (size_t)cap : 65536;
     ctx->worker_shm = shm;
     ctx->worker_shm_size = shm_size;
     ctx->worker_shm->current = PB_NO_RULE;
@@ -1208,22 +1206,73 @@ static bool start_worker(pblint_ctx *ctx)
     return true;
 }
 
-static bool send_request(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
-                         const uint32_t *skip, size_t nskip)
+/* ------------------------------------------------------ files in flight */
+
+static int read_input(pblint_ctx *ctx, const char *path, char **bufp, size_t *lenp);
+
+static void pending_free(pb_pending *p)
 {
-    wbuf st = {0};
-    req_header h = {0, (uint32_t)strlen(name), (uint32_t)len, (uint32_t)nskip};
-    wb_put(&st, &h, sizeof h);
-    put_state(&st, ctx);
-    if (nskip)
-        wb_put(&st, skip, nskip * 4);
-    h.size = (uint32_t)(st.n - sizeof h + h.name_len + len);
-    memcpy(st.p, &h, sizeof h);
-    struct iovec iov[3] = {{st.p, st.n}, {(void *)name, h.name_len}, {(void *)bytes, len}};
+    pblint_result_free(p->res);
+    if (!p->borrowed)
+        free(p->bytes);
+    free(p->state);
+    memset(p, 0, sizeof *p);
+}
+
+static pb_pending *pending_at(pblint_ctx *ctx, size_t k)
+{
+    return &ctx->pending[(ctx->pending_head + k) % PBLINT_LINT_QUEUE];
+}
+
+/* The worker is gone: whatever it had must be asked again. */
+static void worker_lost(pblint_ctx *ctx)
+{
+    for (size_t k = 0; k < ctx->npending; k++)
+        pending_at(ctx, k)->sent = false;
+    ctx->answer_n = ctx->answer_off = 0;
+}
+
+static void stop_worker(pblint_ctx *ctx)
+{
+    if (ctx->worker_pid > 0) {
+        close(ctx->worker_req);
+        close(ctx->worker_res);
+        kill(ctx->worker_pid, SIGKILL);
+        int status;
+        while (waitpid(ctx->worker_pid, &status, 0) < 0 && errno == EINTR)
+            ;
+        ctx->worker_pid = 0;
+    }
+    if (ctx->worker_shm) {
+        munmap(ctx->worker_shm, ctx->worker_shm_size);
+        ctx->worker_shm = NULL;
+    }
+    worker_lost(ctx);
+}
+
+static bool send_request(pblint_ctx *ctx, const pb_pending *p, const uint32_t *skip, size_t nskip)
+{
+    const char *name = p->res->doc->src.name;
+    req_header h = {0, (uint32_t)strlen(name), (uint32_t)p->len, (uint32_t)nskip};
+    h.size = (uint32_t)(p->state_len + nskip * 4 + h.name_len + p->len);
+    struct iovec iov[5] = {{&h, sizeof h},
+                           {p->state, p->state_len},
+                           {(void *)skip, nskip * 4},
+                           {(void *)name, h.name_len},
+                           {p->bytes, p->len}};
+    /* a dead worker's pipe must not kill the host with SIGPIPE */
+    struct sigaction ign, old_pipe;
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &ign, &old_pipe);
     int k = 0;
     bool ok = true;
-    while (k < 3 && ok) {
-        ssize_t w = writev(ctx->worker_req, iov + k, 3 - k);
+    while (k < 5 && ok) {
+        if (!iov[k].iov_len) {
+            k++;
+            continue;
+        }
+        ssize_t w = writev(ctx->worker_req, iov + k, 5 - k);
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0) {
@@ -1231,32 +1280,66 @@ static bool send_request(pblint_ctx *ctx, const char *name, const void *bytes, s
             break;
         }
         size_t left = (size_t)w;
-        while (k < 3 && left >= iov[k].iov_len)
+        while (k < 5 && left >= iov[k].iov_len)
             left -= iov[k++].iov_len;
-        if (k < 3) {
+        if (k < 5) {
             iov[k].iov_base = (char *)iov[k].iov_base + left;
             iov[k].iov_len -= left;
         }
     }
-    free(st.p);
+    sigaction(SIGPIPE, &old_pipe, NULL);
     return ok;
 }
 
-/* Hands the file to the worker (starting one if needed) so that it works
- * while the caller decodes the source; returns false if it could not. */
-static bool begin_isolated(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
-                           const uint32_t *skip, size_t nskip)
+/* Hands p to the worker, starting one if needed: 1 when sent; 0 when the
+ * worker died (every file in flight is unsent then); -1 when no worker can
+ * be started. */
+static int send_pending(pblint_ctx *ctx, pb_pending *p, const uint32_t *skip, size_t nskip)
 {
-    for (int attempt = 0; attempt < 2; attempt++) {
-        if (ctx->worker_pid > 0 && ctx->worker_state != rule_state(ctx))
-            stop_worker(ctx); /* rules were added or removed since it started */
-        if (ctx->worker_pid <= 0 && !start_worker(ctx))
+    if (ctx->worker_pid <= 0 && !start_worker(ctx))
+        return -1;
+    if (send_request(ctx, p, skip, nskip)) {
+        p->sent = true;
+        return 1;
+    }
+    stop_worker(ctx);
+    return 0;
+}
+
+/* Makes the live worker have p, the oldest file in flight (with the rules
+ * in skip skipped), and behind it every later one; a worker that died in
+ * between is replaced and asked again, twice at most.  False when p could
+ * not be sent. */
+static bool ensure_sent(pblint_ctx *ctx, pb_pending *p, const uint32_t *skip, size_t nskip)
+{
+    for (int attempt = 0; attempt < 3; attempt++) {
+        int sr = p->sent ? 1 : send_pending(ctx, p, skip, nskip);
+        if (sr < 0)
             return false;
-        if (send_request(ctx, name, bytes, len, skip, nskip))
+        if (sr == 0)
+            continue;
+        for (size_t k = 1; k < ctx->npending && p->sent; k++) {
+            pb_pending *q = pending_at(ctx, k);
+            if (!q->sent && send_pending(ctx, q, NULL, 0) <= 0)
+                break;
+        }
+        if (p->sent)
             return true;
-        stop_worker(ctx); /* it died between two files: once more */
     }
     return false;
+}
+
+/* Whether p may go to the worker now, behind the files before it: only if
+ * they all went, and if p fits in the pipe, since the host writing into a
+ * full pipe while the worker writes an answer the host is not reading
+ * would wait for ever. */
+static bool may_send_behind(pblint_ctx *ctx, const pb_pending *p, size_t index)
+{
+    for (size_t k = 0; k < index; k++)
+        if (!pending_at(ctx, k)->sent)
+            return false;
+    size_t size = sizeof(req_header) + p->state_len + strlen(p->res->doc->src.name) + p->len;
+    return index == 0 || size + 4096 <= ctx->req_pipe_cap;
 }
 
 /* Adds what the worker timed since the last look to ctx's sums. */
@@ -1278,12 +1361,13 @@ static void take_times(pblint_ctx *ctx)
     memset(shm->rule_ns, 0, 2 * ctx->nrules * sizeof(uint64_t));
 }
 
-/* Waits for the worker's answer on res's file; on a crash or a time-out,
- * reports the rule and asks again with that rule skipped.  Returns 0, or
- * an error (the file could not be read into a model) with ctx's message. */
-static int isolated_checks(pblint_ctx *ctx, pblint_result *res, const void *bytes, size_t len,
-                           bool sent)
+/* Reads the worker's answer on p, the oldest file in flight, into p->res.
+ * On a crash or a time-out, reports the rule and asks again with that rule
+ * skipped.  Returns 0, or an error (the file could not be read into a
+ * model) with ctx's message. */
+static int finish_isolated(pblint_ctx *ctx, pb_pending *p)
 {
+    pblint_result *res = p->res;
     uint32_t *skip = NULL; /* rules that failed on this file */
     size_t nskip = 0, skip_cap = 0;
     char (*whys)[128] = NULL; /* and how, for each */
@@ -1291,15 +1375,26 @@ static int isolated_checks(pblint_ctx *ctx, pblint_result *res, const void *byte
     size_t base = res->ndiags; /* the decoder's findings, made here */
     bool ok = false;
     int rc = 0;
+    bool retried = false; /* once for a worker that died between files */
     while (nskip <= ctx->nrules) {
-        if (!sent && !begin_isolated(ctx, res->doc->src.name, bytes, len, skip, nskip))
+        if (!ensure_sent(ctx, p, skip, nskip))
             break;
-        sent = false;
         res->ndiags = base; /* what a failed worker sent is dropped */
         answer ans = {0};
-        size_t n = 0, off = 0;
         bool timed_out = false, garbled = false;
         for (;;) {
+            /* first what is already read (the end of the previous answer
+             * may have brought the start of this one) */
+            if (ctx->answer_off < ctx->answer_n) {
+                if (!parse_records(res, ctx->answer, ctx->answer_n, &ctx->answer_off, &ans)) {
+                    garbled = true;
+                    break;
+                }
+                if (ctx->answer_off == ctx->answer_n)
+                    ctx->answer_n = ctx->answer_off = 0;
+                if (ans.done)
+                    break;
+            }
             int wait = -1;
             if (ctx->check_timeout_ms) {
                 uint64_t st = __atomic_load_n(&ctx->worker_shm->started_ns, __ATOMIC_ACQUIRE);
@@ -1321,7 +1416,9 @@ static int isolated_checks(pblint_ctx *ctx, pblint_result *res, const void *byte
                     continue;
                 break;
             }
-            if (n + 16384 > ctx->answer_cap) {
+            if (ctx->answer_off > 0 && ctx->answer_off == ctx->answer_n)
+                ctx->answer_n = ctx->answer_off = 0;
+            if (ctx->answer_n + 16384 > ctx->answer_cap) {
                 size_t nc = ctx->answer_cap ? ctx->answer_cap * 2 : 65536;
                 char *nb = realloc(ctx->answer, nc);
                 if (!nb)
@@ -1329,20 +1426,13 @@ static int isolated_checks(pblint_ctx *ctx, pblint_result *res, const void *byte
                 ctx->answer = nb;
                 ctx->answer_cap = nc;
             }
-            ssize_t k = read(ctx->worker_res, ctx->answer + n, ctx->answer_cap - n);
+            ssize_t k = read(ctx->worker_res, ctx->answer + ctx->answer_n,
+                             ctx->answer_cap - ctx->answer_n);
             if (k < 0 && errno == EINTR)
                 continue;
             if (k <= 0)
                 break;
-            n += (size_t)k;
-            if (!parse_records(res, ctx->answer, n, &off, &ans)) {
-                garbled = true;
-                break;
-            }
-            if (off == n)
-                n = off = 0; /* all parsed: reuse the buffer from its start */
-            if (ans.done)
-                break;
+            ctx->answer_n += (size_t)k;
         }
         if (ans.failed) { /* the worker is fine; the file is not */
             take_times(ctx);
@@ -1366,8 +1456,7 @@ static int isolated_checks(pblint_ctx *ctx, pblint_result *res, const void *byte
         ctx->worker_pid = 0;
         uint32_t current = ctx->worker_shm->current;
         take_times(ctx);
-        munmap(ctx->worker_shm, ctx->worker_shm_size);
-        ctx->worker_shm = NULL;
+        stop_worker(ctx); /* its shared page; the files it had are asked again */
         res->ndiags = base;
         char why[sizeof *whys];
         if (timed_out)
@@ -1381,6 +1470,13 @@ static int isolated_checks(pblint_ctx *ctx, pblint_result *res, const void *byte
             snprintf(why, sizeof why, "exited with status %d", WEXITSTATUS(status));
         else
             snprintf(why, sizeof why, "stopped unexpectedly");
+        if ((current == PB_NO_RULE || current >= ctx->nrules) && !ans.model && !timed_out &&
+            !garbled && !retried) {
+            /* killed from outside between two files, or the reader died on
+             * this one: a new worker tells which */
+            retried = true;
+            continue;
+        }
         if (current == PB_NO_RULE || current >= ctx->nrules) {
             /* not in a plugin: pblint's own reader failed on this file */
             pb_ctx_seterr(ctx,
@@ -1418,16 +1514,109 @@ static int isolated_checks(pblint_ctx *ctx, pblint_result *res, const void *byte
                 run_check(ctx, res, r);
         }
     }
-    /* the failures, in the order they happened */
-    for (size_t k = 0; rc == 0 && k < nskip; k++) {
+    /* the failures, in the order they happened, with the severity in force
+     * when the file started */
+    for (size_t k = 0; rc == 0 && p->failed_sev != PBLINT_SEV_OFF && k < nskip; k++) {
         pb_rule *r = &ctx->rules[skip[k]];
-        pb_emit(ctx, res, "core/plugin-failed", PBLINT_SEV_DEFAULT, (pblint_span){0, 0},
-                "rule %s of plugin '%s' (%s) %s on this file; its findings here are missing, "
-                "the other rules' are kept",
-                r->id, r->plugin, ctx->plugins[r->plugin_index].path, whys[k]);
+        diag_from_parts(res, "core/plugin-failed", p->failed_sev, (pblint_span){0, 0},
+                        "rule %s of plugin '%s' (%s) %s on this file; its findings here are "
+                        "missing, the other rules' are kept",
+                        r->id, r->plugin, ctx->plugins[r->plugin_index].path, whys[k]);
     }
     free(skip);
     free(whys);
+    return rc;
+}
+
+/* Starts on a file whose bytes are read: decodes it here and, isolated,
+ * hands it to the worker; otherwise lints it at once.  Takes bytes (frees
+ * them unless borrowed) whatever it returns. */
+static int lint_start(pblint_ctx *ctx, const char *name, char *bytes, size_t len, bool borrowed)
+{
+    if (ctx->npending >= PBLINT_LINT_QUEUE) {
+        if (!borrowed)
+            free(bytes);
+        pb_ctx_seterr(ctx, "%s: %d files are started already", name ? name : "(input)",
+                      PBLINT_LINT_QUEUE);
+        return PBLINT_EINVAL;
+    }
+    pb_pending *p = pending_at(ctx, ctx->npending);
+    memset(p, 0, sizeof *p);
+    p->bytes = bytes;
+    p->len = len;
+    p->borrowed = borrowed;
+    if (!ctx->isolate) {
+        /* in this process: all of it now */
+        int rc = pblint_parse(ctx, name, bytes, len, &p->res);
+        if (rc == 0) {
+            uint64_t t0 = ctx->timing ? now_ns() : 0;
+            for (size_t i = 0; i < ctx->nrules; i++) {
+                pb_rule *r = &ctx->rules[i];
+                if (r->check && r->severity != PBLINT_SEV_OFF)
+                    run_check(ctx, p->res, r);
+            }
+            if (ctx->timing)
+                add_phase(ctx, PBLINT_PHASE_CHECKS, t0);
+        }
+        if (!borrowed)
+            free(bytes);
+        p->bytes = NULL;
+        p->borrowed = false;
+        if (rc != 0) {
+            pending_free(p);
+            return rc;
+        }
+        ctx->npending++;
+        return 0;
+    }
+    int rc = parse_source(ctx, name, bytes, len, &p->res);
+    if (rc != 0) {
+        pending_free(p);
+        return rc;
+    }
+    wbuf st = {0};
+    put_state(&st, ctx);
+    p->state = st.p;
+    p->state_len = st.n;
+    p->failed_sev = pb_rule_severity(pb_ctx_rule(ctx, "core/plugin-failed"), PBLINT_SEV_DEFAULT);
+    size_t index = ctx->npending++;
+    if (index == 0 && ctx->worker_pid > 0 && ctx->worker_state != rule_state(ctx))
+        stop_worker(ctx); /* rules were added or removed since it started */
+    /* now, behind the files before it; else when they are finished */
+    if (may_send_behind(ctx, p, index))
+        send_pending(ctx, p, NULL, 0);
+    return 0;
+}
+
+static int lint_finish(pblint_ctx *ctx, pblint_result **out)
+{
+    *out = NULL;
+    if (ctx->npending == 0) {
+        pb_ctx_seterr(ctx, "no file was started");
+        return PBLINT_EINVAL;
+    }
+    pb_pending *p = pending_at(ctx, 0);
+    int rc = 0;
+    if (p->state) {
+        uint64_t t0 = ctx->timing ? now_ns() : 0;
+        uint64_t model_before = ctx->phase_ns[PBLINT_PHASE_MODEL];
+        rc = finish_isolated(ctx, p);
+        if (ctx->timing) {
+            /* the worker built its model in this time: the checks get the rest */
+            uint64_t model = ctx->phase_ns[PBLINT_PHASE_MODEL] - model_before;
+            uint64_t wall = now_ns() - t0;
+            ctx->phase_ns[PBLINT_PHASE_CHECKS] += wall > model ? wall - model : 0;
+            ctx->phase_calls[PBLINT_PHASE_CHECKS]++;
+        }
+    }
+    if (rc == 0) {
+        pb_result_sort(p->res);
+        *out = p->res;
+        p->res = NULL;
+    }
+    pending_free(p);
+    ctx->pending_head = (ctx->pending_head + 1) % PBLINT_LINT_QUEUE;
+    ctx->npending--;
     return rc;
 }
 
@@ -1437,55 +1626,14 @@ int pblint_lint(pblint_ctx *ctx, const char *name, const void *bytes, size_t len
     if (!ctx || !out || (!bytes && len))
         return PBLINT_EINVAL;
     *out = NULL;
-    if (!ctx->isolate) {
-        int rc = pblint_parse(ctx, name, bytes, len, out);
-        if (rc != 0)
-            return rc;
-        uint64_t t0 = ctx->timing ? now_ns() : 0;
-        for (size_t i = 0; i < ctx->nrules; i++) {
-            pb_rule *r = &ctx->rules[i];
-            if (r->check && r->severity != PBLINT_SEV_OFF)
-                run_check(ctx, *out, r);
-        }
-        if (ctx->timing)
-            add_phase(ctx, PBLINT_PHASE_CHECKS, t0);
-        pb_result_sort(*out);
-        return 0;
+    if (ctx->npending) {
+        pb_ctx_seterr(ctx, "%s: pblint_lint() while files started with pblint_lint_start() "
+                      "are not finished",
+                      name ? name : "(input)");
+        return PBLINT_EINVAL;
     }
-    /* isolated: the worker reads the file and runs the checks while this
-     * process decodes it for the renderers; the model here stays unbuilt
-     * unless someone asks for it (pb_doc_need_model()) */
-    struct sigaction ign, old_pipe;
-    memset(&ign, 0, sizeof ign);
-    ign.sa_handler = SIG_IGN; /* a dead worker's pipe must not kill the host */
-    sigaction(SIGPIPE, &ign, &old_pipe);
-    const char *nm = name ? name : "(input)";
-    bool sent = begin_isolated(ctx, nm, bytes ? bytes : "", len, NULL, 0);
-    int rc = parse_source(ctx, name, bytes, len, out);
-    if (rc != 0) {
-        if (sent) /* the worker's answer is not wanted: drop the worker */
-            stop_worker(ctx);
-        sigaction(SIGPIPE, &old_pipe, NULL);
-        return rc;
-    }
-    uint64_t t0 = ctx->timing ? now_ns() : 0;
-    uint64_t model_before = ctx->phase_ns[PBLINT_PHASE_MODEL];
-    rc = isolated_checks(ctx, *out, bytes ? bytes : "", len, sent);
-    if (ctx->timing) {
-        /* the worker built its model in this time: the checks get the rest */
-        uint64_t model = ctx->phase_ns[PBLINT_PHASE_MODEL] - model_before;
-        uint64_t wall = now_ns() - t0;
-        ctx->phase_ns[PBLINT_PHASE_CHECKS] += wall > model ? wall - model : 0;
-        ctx->phase_calls[PBLINT_PHASE_CHECKS]++;
-    }
-    sigaction(SIGPIPE, &old_pipe, NULL);
-    if (rc != 0) {
-        pblint_result_free(*out);
-        *out = NULL;
-        return rc;
-    }
-    pb_result_sort(*out);
-    return 0;
+    int rc = lint_start(ctx, name, (char *)(uintptr_t)(bytes ? bytes : ""), len, true);
+    return rc ? rc : lint_finish(ctx, out);
 }
 
 /* Reads a whole file for linting, refusing what is not a regular file or
@@ -1602,3 +1750,25 @@ int pblint_parse_file(pblint_ctx *ctx, const char *path, pblint_result **out)
 {
     return from_file(ctx, path, out, false);
 }
+
+int pblint_lint_start(pblint_ctx *ctx, const char *path)
+{
+    if (!ctx || !path)
+        return PBLINT_EINVAL;
+    char *buf = NULL;
+    size_t len = 0;
+    uint64_t t0 = ctx->timing ? now_ns() : 0;
+    int rc = read_input(ctx, path, &buf, &len);
+    if (ctx->timing)
+        add_phase(ctx, PBLINT_PHASE_READ, t0);
+    return rc ? rc : lint_start(ctx, path, buf, len, false);
+}
+
+int pblint_lint_finish(pblint_ctx *ctx, pblint_result **out)
+{
+    if (!ctx || !out)
+        return PBLINT_EINVAL;
+    return lint_finish(ctx, out);
+}
+
+size_t pblint_lint_pending(const pblint_ctx *ctx) { return ctx ? ctx->npending : 0; }

@@ -128,6 +128,8 @@ pblint_diag *pb_diag_new(pblint_result *res, const char *rule, int severity, pbl
     return d;
 }
 
+int pb_rule_severity(const pb_rule *rule, int sev) { return resolve_severity(rule, sev); }
+
 pblint_diag *pb_emit(pblint_ctx *ctx, pblint_result *res, const char *rule_id, int sev,
                      pblint_span span, const char *fmt, ...)
 {

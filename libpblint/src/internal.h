@@ -309,6 +309,21 @@ typedef struct pb_plugin {
     bool from_config; /* loaded because a configuration file named it */
 } pb_plugin;
 
+/* A file started with pblint_lint_start() and not yet finished: its decoded
+ * source and the decoder's findings, the bytes and the rule state it was
+ * started with (kept to ask again after a worker failed), and whether the
+ * live worker has it.  The worker answers in the order it was asked. */
+typedef struct pb_pending {
+    pblint_result *res;
+    char *bytes; /* owned unless borrowed */
+    size_t len;
+    bool borrowed;
+    char *state; /* put_state() when it started; NULL: linted in-process */
+    size_t state_len;
+    int failed_sev; /* core/plugin-failed's severity when it started */
+    bool sent;      /* the live worker has it */
+} pb_pending;
+
 struct pblint_ctx {
     pb_plugin *plugins;
     size_t nplugins, plugins_cap;
@@ -325,7 +340,10 @@ struct pblint_ctx {
     struct pb_worker_shm *worker_shm; /* shared with the worker: see ctx.c */
     size_t worker_shm_size;
     char *answer; /* the buffer the worker's answers are read into */
-    size_t answer_cap;
+    size_t answer_cap, answer_n, answer_off; /* read so far; parsed so far */
+    size_t req_pipe_cap; /* what the pipe to the worker holds */
+    pb_pending pending[PBLINT_LINT_QUEUE]; /* files in flight, a ring */
+    size_t pending_head, npending;
     /* pblint_ctx_set_timing(): time per phase (PBLINT_PHASE_...), summed */
     bool timing;
     uint64_t phase_ns[PBLINT_PHASE__COUNT];
@@ -340,6 +358,8 @@ struct pblint_check {
 
 PB_HIDDEN void pb_ctx_seterr(pblint_ctx *ctx, const char *fmt, ...) PBLINT_PRINTF(2, 3);
 PB_HIDDEN pb_rule *pb_ctx_rule(pblint_ctx *ctx, const char *id);
+/* The severity a finding of rule reported at sev gets (OFF: dropped). */
+PB_HIDDEN int pb_rule_severity(const pb_rule *rule, int sev);
 
 /* Reports a finding of one of the reader's built-in rules ("parse/..."),
  * honouring the severity configured in ctx (dropped when off). */

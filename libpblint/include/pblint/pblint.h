@@ -555,6 +555,30 @@ PBLINT_API int pblint_lint(pblint_ctx *ctx, const char *name, const void *bytes,
                            pblint_result **out);
 /** Reads the file at path and lints it (name = path). */
 PBLINT_API int pblint_lint_file(pblint_ctx *ctx, const char *path, pblint_result **out);
+
+/** How many files may be started and not finished (see pblint_lint_start()). */
+#define PBLINT_LINT_QUEUE 2
+
+/**
+ * Lints files one after another without the isolation worker waiting for
+ * the host: pblint_lint_start() reads the file at path, decodes it and
+ * hands it to the worker, and returns at once; pblint_lint_finish() waits
+ * for the oldest file started and gives its result as pblint_lint_file()
+ * would have.  Start the next file before finishing this one, and the
+ * worker works on it while the host renders.  A file's rule state
+ * (severities, options) is taken when it starts, so the host may configure
+ * the context for the next file in between.  At most PBLINT_LINT_QUEUE files
+ * may be in flight; pblint_lint() and pblint_lint_file() refuse to run
+ * meanwhile.  Without isolation, pblint_lint_start() does all the work.
+ * pblint_lint_start() returns 0, or an error for that file (nothing is
+ * queued; the message is in pblint_ctx_error()); pblint_lint_finish()
+ * returns 0 with *out set, or an error for the oldest file, which is then
+ * finished too.
+ */
+PBLINT_API int pblint_lint_start(pblint_ctx *ctx, const char *path);
+PBLINT_API int pblint_lint_finish(pblint_ctx *ctx, pblint_result **out);
+/** The number of files started and not yet finished. */
+PBLINT_API size_t pblint_lint_pending(const pblint_ctx *ctx);
 /** Reads the file at path and builds its model only (no rules), with the
  *  same refusals as pblint_lint_file(). */
 PBLINT_API int pblint_parse_file(pblint_ctx *ctx, const char *path, pblint_result **out);
