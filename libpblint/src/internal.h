@@ -84,9 +84,11 @@ struct pblint_text {
     const char *key;     /* normalised with all spaces removed */
     uint32_t keylen;
     const uint32_t *map; /* len + 1 entries: source offset of each byte of s; map[len] = end of the
-                          * last unit's source (span.start if empty); NULL for pb_text_empty_at */
+                          * last unit's source (span.start if empty); NULL for pb_text_empty_at
+                          * and for a verbatim text */
     pblint_span span;    /* raw source span */
     uint32_t markup;     /* PB_MARKUP_* seen and removed */
+    bool verbatim;       /* s is the source bytes of span as they are: the map is implied */
 };
 
 enum {

@@ -537,6 +537,20 @@ int pb_text_make(pb_arena *a, const pb_source *src, pblint_span span, pblint_tex
      * map, the text and, when it has spaces, the key; a long one is
      * normalised in place in arena blocks of the source's size. */
     size_t n = span.end - span.start;
+    /* Most cells are copied as they are (no space, markup or full-width
+     * form: see pb_stable_run()); then the text is the source's bytes, its
+     * own key, and its map is implied (pblint_text_map()). */
+    if (n > 0 && pb_stable_run((const unsigned char *)src->text, span.start, span.end) == span.end) {
+        char *v = pb_alloc(a, n + 1);
+        if (!v)
+            return PBLINT_ENOMEM;
+        memcpy(v, src->text + span.start, n);
+        v[n] = '\0';
+        out->s = out->key = v;
+        out->len = out->keylen = (uint32_t)n;
+        out->verbatim = true;
+        return 0;
+    }
     char sout[PB_TEXT_STACK + 1];
     uint32_t smap[PB_TEXT_STACK + 1];
     pb_norm nm;
@@ -645,11 +659,28 @@ pblint_span pblint_text_map(const pblint_text *t, size_t off, size_t len)
     pblint_span sp = {0, 0};
     if (!t)
         return sp;
+    size_t n = t->len;
+    if (t->verbatim) {
+        /* map[k] = the start of k's code point, map[n] = the span's end */
+        const unsigned char *u = (const unsigned char *)t->s;
+        if (off > n)
+            off = n;
+        size_t e = len > n - off ? n : off + len;
+        size_t a = off;
+        while (a > 0 && a < n && pb_is_cont(u[a]))
+            a--;
+        sp.start = sp.end = t->span.start + (uint32_t)a;
+        if (e <= off)
+            return sp;
+        while (e < n && pb_is_cont(u[e]))
+            e++;
+        sp.end = t->span.start + (uint32_t)e;
+        return sp;
+    }
     if (!t->map) {
         sp.start = sp.end = t->span.start;
         return sp;
     }
-    size_t n = t->len;
     if (off > n)
         off = n;
     size_t e = len > n - off ? n : off + len;

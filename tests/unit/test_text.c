@@ -354,7 +354,8 @@ static void test_sub_span(void **state)
     uint32_t a = find(in, "钱志维"), b = a + 9;
     const pblint_text *t = make_span(f, in, a, b);
     expect_str(t, "钱志维", "钱志维");
-    assert_int_equal(t->map[0], a);
+    assert_true(t->verbatim); /* copied as it is: the map is implied */
+    expect_map(f, 0, 0, a, a, "");
     expect_map(f, 3, 3, a + 3, a + 6, "志");
     /* A cell with spaces around. */
     uint32_t c = find(in, "\t 钱") + 1;
@@ -365,6 +366,39 @@ static void test_sub_span(void **state)
     /* Spans beyond the text are clamped. */
     t = make_span(f, in, 0, 100000);
     assert_int_equal(pblint_text_span(t).end, strlen(in));
+}
+
+/* A text copied as it is (no space, markup or full-width form) keeps no
+ * map: every span it gives must be the one the general path gives for the
+ * same bytes inside a text that took it (here, for the space before). */
+static void test_verbatim_map(void **state)
+{
+    fixture *f = *state;
+    const char *in = "金额 合计12万元©x\n";
+    uint32_t sub = find(in, "合计"), end = (uint32_t)strlen(in) - 1;
+    char err[256];
+    pb_source_free(&f->src);
+    assert_int_equal(pb_source_decode(&f->src, "t.txt", in, strlen(in), err, sizeof err), 0);
+    pblint_text whole, part;
+    assert_int_equal(pb_text_make(&f->arena, &f->src, (pblint_span){0, end}, &whole), 0);
+    assert_int_equal(pb_text_make(&f->arena, &f->src, (pblint_span){sub, end}, &part), 0);
+    assert_false(whole.verbatim);
+    assert_true(part.verbatim);
+    assert_null(part.map);
+    assert_string_equal(part.s, "合计12万元©x");
+    assert_string_equal(part.key, part.s);
+    size_t at = 7; /* "金额 " in whole.s */
+    assert_memory_equal(whole.s + at, part.s, part.len);
+    for (size_t off = 0; off <= part.len; off++) {
+        for (size_t len = 0; off + len <= part.len + 2; len++) {
+            pblint_span g = pblint_text_map(&part, off, len);
+            size_t wl = off + len > part.len ? part.len - off : len;
+            pblint_span w = pblint_text_map(&whole, at + off, wl);
+            if (g.start != w.start || g.end != w.end)
+                fail_msg("map(%zu, %zu): verbatim [%u, %u), general [%u, %u)", off, len, g.start,
+                         g.end, w.start, w.end);
+        }
+    }
 }
 
 /* --------------------------------------------------------------- keys */
@@ -508,7 +542,7 @@ int main(void)
         T(test_spaced_labels),    T(test_ideographic_spaces), T(test_fullwidth),
         T(test_expansion),        T(test_paragraph_tags),     T(test_not_tags),
         T(test_checkboxes),       T(test_bookmark_entities),  T(test_trailing_and_empty),
-        T(test_sub_span),         T(test_key_of),             T(test_long_text),
+        T(test_sub_span),         T(test_verbatim_map),       T(test_key_of),             T(test_long_text),
         T(test_seed_cells),
     };
 #undef T
