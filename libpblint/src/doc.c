@@ -213,7 +213,7 @@ long pblint_row_parent(const pblint_row *r) { return r ? r->parent : -1; }
 
 const pblint_cell *pblint_row_cell(const pblint_row *r, int role)
 {
-    return r && role > 0 && role < PBLINT_COL__COUNT ? r->by_role[role] : NULL;
+    return r && role > 0 && role < PBLINT_COL__COUNT ? pb_row_role(r, role) : NULL;
 }
 
 size_t pblint_row_cell_count(const pblint_row *r) { return r ? r->ncells : 0; }

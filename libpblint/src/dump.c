@@ -122,9 +122,11 @@ static json_t *row_json(const pblint_doc *doc, const pblint_row *r)
     json_object_set_new(o, "cells", cells);
     /* merged cells carried down from above */
     json_t *inh = json_object();
-    for (int role = 0; role < PBLINT_COL__COUNT; role++)
-        if (r->by_role[role] && r->by_role[role]->inherited)
-            json_object_set_new(inh, pblint_col_role_name(role), text_json(&r->by_role[role]->text));
+    for (int role = 0; role < PBLINT_COL__COUNT; role++) {
+        const pblint_cell *c = pb_row_role(r, role);
+        if (c && c->inherited)
+            json_object_set_new(inh, pblint_col_role_name(role), text_json(&c->text));
+    }
     if (json_object_size(inh))
         json_object_set_new(o, "inherited", inh);
     else

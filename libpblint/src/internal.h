@@ -172,8 +172,21 @@ struct pblint_row {
     long parent;
     pblint_cell *cells;
     size_t ncells;
-    const pblint_cell *by_role[PBLINT_COL__COUNT];
+    /* 1 + the index in cells of each role's cell, 0 for none (a cell past
+     * index 65534 has no role: no header has that many columns) */
+    uint16_t by_role[PBLINT_COL__COUNT];
 };
+
+static inline const pblint_cell *pb_row_role(const pblint_row *r, int role)
+{
+    return r->by_role[role] ? &r->cells[r->by_role[role] - 1] : NULL;
+}
+
+static inline void pb_row_set_role(pblint_row *r, int role, const pblint_cell *c)
+{
+    size_t i = (size_t)(c - r->cells);
+    r->by_role[role] = i < UINT16_MAX ? (uint16_t)(i + 1) : 0;
+}
 
 struct pblint_table {
     int kind;

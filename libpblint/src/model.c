@@ -935,18 +935,19 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
                 return PBLINT_ENOMEM;
             }
         }
-        if (role != PBLINT_COL_NONE && !row.by_role[role] && (c->text.len || !carries_down(role)))
-            row.by_role[role] = c;
+        if (role != PBLINT_COL_NONE && !pb_row_role(&row, role) &&
+            (c->text.len || !carries_down(role)))
+            pb_row_set_role(&row, role, c);
     }
     row.ncells = k;
     free(vals);
 
     /* a 计量单位 column gives the unit of a bare-number 指标值 / 完成值 */
-    const pblint_cell *uc = row.by_role[PBLINT_COL_UNIT];
+    const pblint_cell *uc = pb_row_role(&row, PBLINT_COL_UNIT);
     if (kind == PBLINT_ROW_DATA && uc && uc->text.len > 0 && uc->text.len < 24) {
         static const int ROLES[] = {PBLINT_COL_TARGET, PBLINT_COL_ACTUAL};
         for (size_t r = 0; r < PB_ARRAY_LEN(ROLES); r++) {
-            pblint_cell *c = (pblint_cell *)row.by_role[ROLES[r]];
+            pblint_cell *c = (pblint_cell *)pb_row_role(&row, ROLES[r]);
             if (!c || c->value->kind != PBLINT_VAL_NUMBER)
                 continue;
             pblint_value *v = pb_alloc(b->a, sizeof *v);
@@ -966,8 +967,8 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
         for (int role = 0; role < PBLINT_COL__COUNT; role++) {
             if (!carries_down(role) || !t->has_col[role])
                 continue;
-            if (row.by_role[role]) {
-                b->carry[role] = row.by_role[role];
+            if (pb_row_role(&row, role)) {
+                b->carry[role] = pb_row_role(&row, role);
                 /* a new level-1 category starts a new level-2 group */
                 if (role == PBLINT_COL_LEVEL1)
                     b->carry[PBLINT_COL_LEVEL2] = NULL;
@@ -978,17 +979,19 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
             }
         }
         for (int role = 0; role < PBLINT_COL__COUNT; role++) {
-            if (!carries_down(role) || !t->has_col[role] || row.by_role[role] || !b->carry[role])
+            if (!carries_down(role) || !t->has_col[role] || pb_row_role(&row, role) ||
+                !b->carry[role])
                 continue;
             pblint_cell *c = &row.cells[n + ninh++];
             *c = *b->carry[role];
             c->inherited = true;
-            row.by_role[role] = c;
+            pb_row_set_role(&row, role, c);
         }
         /* depth in a cost list: indented or sub-numbered items are children */
         if (t->kind == PBLINT_TABLE_COST_LIST && kind == PBLINT_ROW_DATA) {
-            const pblint_cell *item = row.by_role[PBLINT_COL_ITEM] ? row.by_role[PBLINT_COL_ITEM]
-                                                                   : row.by_role[PBLINT_COL_CONTENT];
+            const pblint_cell *item = pb_row_role(&row, PBLINT_COL_ITEM);
+            if (!item)
+                item = pb_row_role(&row, PBLINT_COL_CONTENT);
             if (item) {
                 unsigned ind = leading_indent(b, item->text.span);
                 const char *k0 = item->text.key;
@@ -1013,7 +1016,7 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
     if (t->kind == PBLINT_TABLE_FUNDS && kind == PBLINT_ROW_DATA &&
         funds_row_fields(b, &t->rows[t->nrows - 1]))
         return PBLINT_ENOMEM;
-    /* by_role pointers point into row.cells (arena), so they survive the copy */
+    /* by_role holds indices into row.cells (arena): they survive the copy */
     if (t->nrows == 1)
         t->span.start = row.span.start;
     t->span.end = row.span.end;
@@ -1026,7 +1029,7 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
  * "budget", "actual" and "execution_rate" too. */
 static int funds_row_fields(builder *b, const pblint_row *row)
 {
-    const pblint_cell *lab = row->by_role[PBLINT_COL_LABEL];
+    const pblint_cell *lab = pb_row_role(row, PBLINT_COL_LABEL);
     if (!lab || lab->inherited)
         return 0;
     const char *key;
@@ -1035,9 +1038,9 @@ static int funds_row_fields(builder *b, const pblint_row *row)
     size_t voff;
     if (!find_label(b, &lab->text, true, &key, &vt, &label, &voff) || vt != PB_FV_AMOUNT)
         return 0;
-    const pblint_cell *budget = row->by_role[PBLINT_COL_BUDGET];
+    const pblint_cell *budget = pb_row_role(row, PBLINT_COL_BUDGET);
     if (!budget)
-        budget = row->by_role[PBLINT_COL_BUDGET_INITIAL];
+        budget = pb_row_role(row, PBLINT_COL_BUDGET_INITIAL);
     static const struct {
         const char *key;
         int role;
@@ -1048,7 +1051,7 @@ static int funds_row_fields(builder *b, const pblint_row *row)
         return PBLINT_ENOMEM;
     if (strcmp(key, "year_budget") == 0) {
         for (size_t i = 0; i < PB_ARRAY_LEN(EXTRA); i++) {
-            const pblint_cell *c = row->by_role[EXTRA[i].role];
+            const pblint_cell *c = pb_row_role(row, EXTRA[i].role);
             if (!c && EXTRA[i].role == PBLINT_COL_BUDGET)
                 c = budget;
             if (!c || has_field_key(b->doc, EXTRA[i].key))
