@@ -1417,8 +1417,6 @@ typedef struct bp_unit {
     int role;              /* cell: its column role; -1 for a paragraph */
     uint64_t l3;           /* indicator cell: hash of its row's 三级 name */
     uint32_t *cp;          /* letters only; 0 = barrier (a masked 《title》) */
-    uint32_t *off;         /* byte offset of each in the normalised text */
-    uint8_t *blen;         /* its byte length */
     size_t n;
 } bp_unit;
 
@@ -1460,18 +1458,16 @@ static inline bool bp_ignored(const bp_state *st, uint32_t c)
 }
 
 /* Reduces a unit's text to its letters.  A 《…》 with no 《 inside and at
- * most BP_TITLE_MAX characters is a cited title and becomes one barrier. */
-static int bp_strip(bp_state *st, bp_unit *u)
+ * most BP_TITLE_MAX characters is a cited title and becomes one barrier.
+ * With cp NULL it only counts, and gives the byte offsets where letters
+ * qa and qb - 1 start and end (*a, *e): where a reported passage lies in the
+ * text, found again rather than kept for every letter of every text. */
+static size_t bp_letters(const bp_state *st, const char *s, size_t len, uint32_t *cp, size_t qa,
+                         size_t qb, uint32_t *a, uint32_t *e)
 {
-    size_t len = 0;
-    const char *s = pblint_text_str(u->text, &len);
-    u->cp = malloc((len + 1) * sizeof *u->cp);
-    u->off = malloc((len + 1) * sizeof *u->off);
-    u->blen = malloc(len + 1);
-    if (!u->cp || !u->off || !u->blen)
-        return PBLINT_ENOMEM;
     size_t n = 0, i = 0;
-    while (i < len) {
+    bool barrier = false; /* the last kept letter is a barrier */
+    while (i < len && (cp || n < qb)) {
         uint32_t c;
         size_t l = u8_next(s, len, i, &c);
         if (c == 0x300A) { /* 《 */
@@ -1490,26 +1486,54 @@ static int bp_strip(bp_state *st, bp_unit *u)
                 }
             }
             if (closed) {
-                if (n == 0 || u->cp[n - 1] != 0) {
-                    u->cp[n] = 0;
-                    u->off[n] = (uint32_t)i;
-                    u->blen[n] = 0;
+                if (n == 0 || !barrier) {
+                    if (cp)
+                        cp[n] = 0;
+                    if (n == qa && a)
+                        *a = (uint32_t)i;
+                    if (n + 1 == qb && e)
+                        *e = (uint32_t)i;
                     n++;
+                    barrier = true;
                 }
                 i = j;
                 continue;
             }
         }
         if (is_wordy(c) && !bp_ignored(st, c)) {
-            u->cp[n] = c;
-            u->off[n] = (uint32_t)i;
-            u->blen[n] = (uint8_t)l;
+            if (cp)
+                cp[n] = c;
+            if (n == qa && a)
+                *a = (uint32_t)i;
+            if (n + 1 == qb && e)
+                *e = (uint32_t)(i + l);
             n++;
+            barrier = false;
         }
         i += l;
     }
-    u->n = n;
+    return n;
+}
+
+static int bp_strip(bp_state *st, bp_unit *u)
+{
+    size_t len = 0;
+    const char *s = pblint_text_str(u->text, &len);
+    u->cp = malloc((len + 1) * sizeof *u->cp);
+    if (!u->cp)
+        return PBLINT_ENOMEM;
+    u->n = bp_letters(st, s, len, u->cp, SIZE_MAX, SIZE_MAX, NULL, NULL);
     return 0;
+}
+
+/* The bytes of u's text that letters [q0, q1) come from. */
+static void bp_bytes(const bp_state *st, const bp_unit *u, size_t q0, size_t q1, uint32_t *a,
+                     uint32_t *e)
+{
+    size_t len = 0;
+    const char *s = pblint_text_str(u->text, &len);
+    *a = *e = 0;
+    bp_letters(st, s, len, NULL, q0, q1, a, e);
 }
 
 static bool cp_eq(uint32_t a, uint32_t b)
@@ -1678,11 +1702,13 @@ static void put_unit_name(dbuf *b, const pblint_doc *doc, const bp_unit *u)
     db_puts(b, " table)");
 }
 
-static int bp_report(pblint_check *chk, const pblint_doc *doc, const bp_unit *u, size_t q0,
-                     size_t q1, const bp_unit *v, size_t p0, size_t p1, dbuf *tmp)
+static int bp_report(pblint_check *chk, const pblint_doc *doc, const bp_state *st,
+                     const bp_unit *u, size_t q0, size_t q1, const bp_unit *v, size_t p0,
+                     size_t p1, dbuf *tmp)
 {
-    uint32_t a = u->off[q0], e = u->off[q1 - 1] + u->blen[q1 - 1];
-    uint32_t va = v->off[p0], ve = v->off[p1 - 1] + v->blen[p1 - 1];
+    uint32_t a, e, va, ve;
+    bp_bytes(st, u, q0, q1, &a, &e);
+    bp_bytes(st, v, p0, p1, &va, &ve);
     size_t tl = 0;
     const char *ts = pblint_text_str(u->text, &tl);
     size_t nchars = u8_count(ts + a, e - a);
@@ -1857,6 +1883,16 @@ static int bp_scan_unit(pblint_check *chk, const pblint_doc *doc, bp_state *st, 
     const size_t left_cap = 4 * st->min_len;
     size_t done = 0; /* u[0..done) is covered by a reported passage */
     int rc = 0;
+    /* Diagonals already followed (earlier unit, p - q): a later fingerprint
+     * on the same run of equal characters can only find the same passage
+     * or a shorter one, while `done` stays where it is.  Following it again
+     * cost a cache miss per candidate, which made big files slow. */
+    struct {
+        uint32_t unit; /* + 1; 0 = empty */
+        int64_t diag;
+        size_t until; /* the run ended before u[until] */
+    } seen[64];
+    memset(seen, 0, sizeof seen);
     for (size_t f = 0; f < nf && rc == 0 && st->scap; f++) {
         size_t q = fps[f].pos;
         if (q < done)
@@ -1868,6 +1904,10 @@ static int bp_scan_unit(pblint_check *chk, const pblint_doc *doc, bp_state *st, 
         const bp_unit *bv = NULL;
         for (uint32_t oi = s->head; oi; oi = st->occ[oi - 1].next) {
             const fp_occ *o = &st->occ[oi - 1];
+            int64_t diag = (int64_t)o->pos - (int64_t)q;
+            size_t slot = ((size_t)o->unit * 31u + (size_t)diag) & 63u;
+            if (seen[slot].unit == o->unit + 1 && seen[slot].diag == diag && seen[slot].until > q)
+                continue;
             const bp_unit *v = &st->u[o->unit];
             if (bp_pair_excluded(u, v))
                 continue;
@@ -1875,6 +1915,9 @@ static int bp_scan_unit(pblint_check *chk, const pblint_doc *doc, bp_state *st, 
             size_t r = 0;
             while (q + r < u->n && p + r < v->n && cp_eq(u->cp[q + r], v->cp[p + r]))
                 r++;
+            seen[slot].unit = o->unit + 1;
+            seen[slot].diag = diag;
+            seen[slot].until = q + r;
             size_t l = 0;
             while (l < left_cap && q - l > done && p - l > 0 &&
                    cp_eq(u->cp[q - l - 1], v->cp[p - l - 1]))
@@ -1888,8 +1931,9 @@ static int bp_scan_unit(pblint_check *chk, const pblint_doc *doc, bp_state *st, 
         }
         if (!bv || best_len < st->min_len)
             continue;
-        rc = bp_report(chk, doc, u, bq0, bq0 + best_len, bv, bp0, bp0 + best_len, tmp);
+        rc = bp_report(chk, doc, st, u, bq0, bq0 + best_len, bv, bp0, bp0 + best_len, tmp);
         done = bq0 + best_len;
+        memset(seen, 0, sizeof seen); /* a new `done` bounds the passages anew */
     }
     for (size_t f = 0; f < nf && rc == 0; f++)
         if (!fp_add(st, fps[f].h, (uint32_t)ui, fps[f].pos))
@@ -1925,8 +1969,6 @@ static int check_boilerplate(pblint_check *chk, const pblint_doc *doc)
             rc = bp_scan_unit(chk, doc, &st, i, &tmp);
     for (size_t i = 0; i < st.nu; i++) {
         free(st.u[i].cp);
-        free(st.u[i].off);
-        free(st.u[i].blen);
     }
     free(st.u);
     free(st.slot);
