@@ -208,11 +208,6 @@ static bool pb_sniff_magic(const char *name, const unsigned char *b, size_t n, c
     return false;
 }
 
-/* Control bytes that text does not contain: C0 except \t \n \r \f, and DEL. */
-static inline bool pb_is_binary_ctl(unsigned char c)
-{
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f;
-}
 
 /* --------------------------------------------------------------- UTF-8 */
 
@@ -690,10 +685,14 @@ int pb_source_decode(pb_source *src, const char *name, const void *bytes, size_t
     /* One look at the head of the input: NULs and control bytes. */
     size_t sample = len < PB_SNIFF_BINARY ? len : PB_SNIFF_BINARY;
     size_t ctl = 0, nuls = 0;
+    static const uint8_t CTL[256] = {
+        [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+        [0x07] = 1, [0x08] = 1, [0x0b] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1,
+        [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1,
+        [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1,
+        [0x7f] = 1}; /* control bytes text does not hold: C0 but \t \n \f \r, and DEL */
     for (size_t i = 0; i < sample; i++) {
-        if (p[i] >= 0x20 && p[i] != 0x7f)
-            continue; /* nearly every byte: one predictable branch */
-        ctl += pb_is_binary_ctl(p[i]);
+        ctl += CTL[p[i]];
         nuls += p[i] == 0;
     }
     if (!bom && nuls > 0) {
