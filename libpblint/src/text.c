@@ -440,14 +440,17 @@ static uint32_t pb_stable_run(const unsigned char *t, uint32_t i, uint32_t end)
     return i;
 }
 
-static void pb_norm_run(pb_norm *nm, const char *text, uint32_t start, uint32_t end)
+/* known: where the stable run at start ends, if the caller has looked
+ * (else 0) */
+static void pb_norm_run_known(pb_norm *nm, const char *text, uint32_t start, uint32_t end,
+                              uint32_t known)
 {
     const unsigned char *t = (const unsigned char *)text;
     uint32_t i = start;
     while (i < end && !nm->fail) {
         unsigned char c = t[i];
         /* Fast path: most of a filing is copied as it is. */
-        uint32_t j = pb_stable_run(t, i, end);
+        uint32_t j = i == start && known > start ? known : pb_stable_run(t, i, end);
         if (j > i) {
             pb_norm_emit_run(nm, text, i, j);
             i = j;
@@ -505,6 +508,11 @@ static void pb_norm_run(pb_norm *nm, const char *text, uint32_t start, uint32_t 
     }
 }
 
+static void pb_norm_run(pb_norm *nm, const char *text, uint32_t start, uint32_t end)
+{
+    pb_norm_run_known(nm, text, start, end, 0);
+}
+
 /* ---------------------------------------------------------------- API */
 
 void pb_text_empty_at(pblint_text *out, uint32_t at)
@@ -540,7 +548,9 @@ int pb_text_make(pb_arena *a, const pb_source *src, pblint_span span, pblint_tex
     /* Most cells are copied as they are (no space, markup or full-width
      * form: see pb_stable_run()); then the text is the source's bytes, its
      * own key, and its map is implied (pblint_text_map()). */
-    if (n > 0 && pb_stable_run((const unsigned char *)src->text, span.start, span.end) == span.end) {
+    uint32_t run = n > 0 ? pb_stable_run((const unsigned char *)src->text, span.start, span.end)
+                         : span.start;
+    if (n > 0 && run == span.end) {
         char *v = pb_alloc(a, n + 1);
         if (!v)
             return PBLINT_ENOMEM;
@@ -567,7 +577,7 @@ int pb_text_make(pb_arena *a, const pb_source *src, pblint_span span, pblint_tex
         if (!nm.out || !nm.map)
             return PBLINT_ENOMEM;
     }
-    pb_norm_run(&nm, src->text, span.start, span.end);
+    pb_norm_run_known(&nm, src->text, span.start, span.end, run);
     if (nm.fail)
         return PBLINT_ENOMEM;
 
