@@ -1306,6 +1306,19 @@ static int send_pending(pblint_ctx *ctx, pb_pending *p, const uint32_t *skip, si
     return 0;
 }
 
+/* Whether p may go to the worker now, behind the files before it: only if
+ * they all went, and if p fits in the pipe, since the host writing into a
+ * full pipe while the worker writes an answer the host is not reading
+ * would wait for ever. */
+static bool may_send_behind(pblint_ctx *ctx, const pb_pending *p, size_t index)
+{
+    for (size_t k = 0; k < index; k++)
+        if (!pending_at(ctx, k)->sent)
+            return false;
+    size_t size = sizeof(req_header) + p->state_len + strlen(p->res->doc->src.name) + p->len;
+    return index == 0 || size + 4096 <= ctx->req_pipe_cap;
+}
+
 /* Makes the live worker have p, the oldest file in flight (with the rules
  * in skip skipped), and behind it every later one; a worker that died in
  * between is replaced and asked again, twice at most.  False when p could
@@ -1320,26 +1333,13 @@ static bool ensure_sent(pblint_ctx *ctx, pb_pending *p, const uint32_t *skip, si
             continue;
         for (size_t k = 1; k < ctx->npending && p->sent; k++) {
             pb_pending *q = pending_at(ctx, k);
-            if (!q->sent && send_pending(ctx, q, NULL, 0) <= 0)
+            if (!q->sent && (!may_send_behind(ctx, q, k) || send_pending(ctx, q, NULL, 0) <= 0))
                 break;
         }
         if (p->sent)
             return true;
     }
     return false;
-}
-
-/* Whether p may go to the worker now, behind the files before it: only if
- * they all went, and if p fits in the pipe, since the host writing into a
- * full pipe while the worker writes an answer the host is not reading
- * would wait for ever. */
-static bool may_send_behind(pblint_ctx *ctx, const pb_pending *p, size_t index)
-{
-    for (size_t k = 0; k < index; k++)
-        if (!pending_at(ctx, k)->sent)
-            return false;
-    size_t size = sizeof(req_header) + p->state_len + strlen(p->res->doc->src.name) + p->len;
-    return index == 0 || size + 4096 <= ctx->req_pipe_cap;
 }
 
 /* Adds what the worker timed since the last look to ctx's sums. */
