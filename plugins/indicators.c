@@ -830,8 +830,90 @@ static bool is_indicator_table(const pblint_table *t)
 /* Calls fn for every data row of every indicator table. */
 typedef int (*row_fn)(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud);
 
+/* The rows as irow_load() reads them, shared by the plugin's rules (17 of
+ * them walk the rows): built once per document, for documents of a sane
+ * size; a huge table is read again by each rule instead, in constant
+ * memory. */
+#define SHARED_ROWS_MAX 4096
+
+typedef struct shared_rows {
+    irow *v;
+    size_t n;
+} shared_rows;
+
+static const char SHARED_ROWS_KEY; /* its address names the shared rows */
+
+static void shared_rows_free(void *p)
+{
+    shared_rows *sr = p;
+    free(sr->v);
+    free(sr);
+}
+
+static bool is_indicator_table(const pblint_table *t);
+
+/* The document's indicator rows, or NULL (too many, or out of memory:
+ * *nomem says which). */
+static const shared_rows *rows_of(pblint_check *chk, const pblint_doc *doc, bool *nomem)
+{
+    *nomem = false;
+    shared_rows *sr = pblint_check_shared(chk, &SHARED_ROWS_KEY);
+    if (sr)
+        return sr;
+    size_t nt = pblint_doc_table_count(doc), n = 0;
+    for (size_t ti = 0; ti < nt; ti++) {
+        const pblint_table *t = pblint_doc_table(doc, ti);
+        if (!is_indicator_table(t))
+            continue;
+        for (size_t ri = 0; ri < pblint_table_row_count(t); ri++) {
+            const pblint_row *r = pblint_table_row(t, ri);
+            n += r && pblint_row_kind(r) == PBLINT_ROW_DATA;
+        }
+    }
+    if (n > SHARED_ROWS_MAX)
+        return NULL;
+    sr = calloc(1, sizeof *sr);
+    irow *v = calloc(n ? n : 1, sizeof *v);
+    if (!sr || !v) {
+        free(sr);
+        free(v);
+        *nomem = true;
+        return NULL;
+    }
+    sr->v = v;
+    fam_cache fc;
+    fc.used = fc.next = 0;
+    for (size_t ti = 0; ti < nt; ti++) {
+        const pblint_table *t = pblint_doc_table(doc, ti);
+        if (!is_indicator_table(t))
+            continue;
+        for (size_t ri = 0; ri < pblint_table_row_count(t); ri++) {
+            const pblint_row *r = pblint_table_row(t, ri);
+            if (r && pblint_row_kind(r) == PBLINT_ROW_DATA)
+                irow_load(t, r, &sr->v[sr->n++], &fc); /* in place: v may point into it */
+        }
+    }
+    if (pblint_check_set_shared(chk, &SHARED_ROWS_KEY, sr, shared_rows_free) != 0) {
+        *nomem = true;
+        return NULL;
+    }
+    return sr;
+}
+
 static int for_each_row(pblint_check *chk, const pblint_doc *doc, row_fn fn, void *ud)
 {
+    bool nomem;
+    const shared_rows *sr = rows_of(chk, doc, &nomem);
+    if (nomem)
+        return PBLINT_ENOMEM;
+    if (sr) {
+        for (size_t i = 0; i < sr->n; i++) {
+            int rc = fn(chk, doc, &sr->v[i], ud);
+            if (rc)
+                return rc;
+        }
+        return 0;
+    }
     size_t nt = pblint_doc_table_count(doc);
     fam_cache fc;
     fc.used = fc.next = 0;

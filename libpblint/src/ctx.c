@@ -851,6 +851,7 @@ static void child_checks(pblint_ctx *ctx, pblint_result *res, const uint32_t *sk
         }
     }
     __atomic_store_n(&shm->current, PB_NO_RULE, __ATOMIC_RELAXED);
+    pb_result_drop_shared(res);
     wb_put(w, "E", 1);
     write_all(fd, w->p, w->n);
 }
@@ -1513,6 +1514,7 @@ static int finish_isolated(pblint_ctx *ctx, pb_pending *p)
             if (r->check && r->severity != PBLINT_SEV_OFF && !skipped)
                 run_check(ctx, res, r);
         }
+        pb_result_drop_shared(res);
     }
     /* the failures, in the order they happened, with the severity in force
      * when the file started */
@@ -1555,6 +1557,7 @@ static int lint_start(pblint_ctx *ctx, const char *name, char *bytes, size_t len
                 if (r->check && r->severity != PBLINT_SEV_OFF)
                     run_check(ctx, p->res, r);
             }
+            pb_result_drop_shared(p->res);
             if (ctx->timing)
                 add_phase(ctx, PBLINT_PHASE_CHECKS, t0);
         }

@@ -355,10 +355,60 @@ const pblint_diag *pblint_result_diag(const pblint_result *res, size_t i)
     return res->diags[i];
 }
 
+void *pblint_check_shared(const pblint_check *chk, const void *key)
+{
+    if (!chk || !chk->res || !key)
+        return NULL;
+    for (size_t i = 0; i < chk->res->nshared; i++)
+        if (chk->res->shared[i].key == key)
+            return chk->res->shared[i].data;
+    return NULL;
+}
+
+int pblint_check_set_shared(pblint_check *chk, const void *key, void *data, void (*free_fn)(void *))
+{
+    if (!chk || !chk->res || !key) {
+        if (free_fn && data)
+            free_fn(data);
+        return PBLINT_EINVAL;
+    }
+    pblint_result *res = chk->res;
+    for (size_t i = 0; i < res->nshared; i++) {
+        pb_shared *sh = &res->shared[i];
+        if (sh->key == key) {
+            if (sh->free_fn && sh->data && sh->data != data)
+                sh->free_fn(sh->data);
+            sh->data = data;
+            sh->free_fn = free_fn;
+            return 0;
+        }
+    }
+    pb_shared sh = {key, data, free_fn};
+    if (PB_PUSH(res->shared, res->nshared, res->shared_cap, sh)) {
+        if (free_fn && data)
+            free_fn(data);
+        return PBLINT_ENOMEM;
+    }
+    return 0;
+}
+
+void pb_result_drop_shared(pblint_result *res)
+{
+    if (!res)
+        return;
+    for (size_t i = 0; i < res->nshared; i++)
+        if (res->shared[i].free_fn && res->shared[i].data)
+            res->shared[i].free_fn(res->shared[i].data);
+    free(res->shared);
+    res->shared = NULL;
+    res->nshared = res->shared_cap = 0;
+}
+
 void pblint_result_free(pblint_result *res)
 {
     if (!res)
         return;
+    pb_result_drop_shared(res);
     /* The diagnostics themselves live in the arena; their arrays do not. */
     for (size_t i = 0; i < res->ndiags; i++) {
         pblint_diag *d = res->diags[i];

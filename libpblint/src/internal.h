@@ -278,12 +278,24 @@ struct pblint_diag {
     uint32_t seq; /* emission order: the last sort key, for stability */
 };
 
+typedef struct pb_shared {
+    const void *key;
+    void *data;
+    void (*free_fn)(void *);
+} pb_shared;
+
 struct pblint_result {
     pblint_doc *doc;
     pblint_diag **diags;
     size_t ndiags, diags_cap;
     bool sorted;
+    /* pblint_check_set_shared(): the plugins' per-document data, freed by
+     * pb_result_drop_shared() when the checks are over */
+    pb_shared *shared;
+    size_t nshared, shared_cap;
 };
+
+PB_HIDDEN void pb_result_drop_shared(pblint_result *res);
 
 /* Creates an empty diagnostic in res (memory from the doc's arena). */
 PB_HIDDEN pblint_diag *pb_diag_new(pblint_result *res, const char *rule, int severity,

@@ -56,7 +56,8 @@ load_case() { # name, plugin file, expected error sentence
 $amounts
 1 error, 0 warnings in 1 file" $? "$out"
 }
-load_case badabi "$fp/faulty-badabi.so" "$fp/faulty-badabi.so: built for pblint plugin ABI 2.0, while this pblint provides 1.0 (a plugin loads when its major version equals the host's and its minor is not newer); rebuild it against this pblint"
+abi=$("$pblint" --version | sed -n 's/.*plugin ABI \([0-9]*\.[0-9]*\).*/\1/p')
+load_case badabi "$fp/faulty-badabi.so" "$fp/faulty-badabi.so: built for pblint plugin ABI 2.0, while this pblint provides $abi (a plugin loads when its major version equals the host's and its minor is not newer); rebuild it against this pblint"
 load_case duprule "$fp/faulty-duprule.so" "$fp/faulty-duprule.so: rule id 'faulty-duprule/same' is registered twice by plugin 'faulty-duprule'"
 load_case noentry "$fp/faulty-noentry.so" "$fp/faulty-noentry.so: no entry point: the shared object does not export pblint_plugin_entry(), so it is not a pblint plugin"
 tmp=$(mktemp -d)

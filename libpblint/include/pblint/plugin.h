@@ -25,7 +25,7 @@ extern "C" {
 #endif
 
 #define PBLINT_ABI_MAJOR 1
-#define PBLINT_ABI_MINOR 0
+#define PBLINT_ABI_MINOR 1 /* 1.1: pblint_check_shared() */
 
 /** The ABI version of the library a plugin is running in. */
 PBLINT_API void pblint_abi_version(unsigned *major, unsigned *minor);
@@ -112,6 +112,23 @@ PBLINT_API pblint_decimal pblint_check_option_decimal(const pblint_check *chk, c
 PBLINT_API bool pblint_check_option_bool(const pblint_check *chk, const char *key, bool def);
 /** A list option ("a,b,c" or a YAML sequence): the i-th item, NULL past the end. */
 PBLINT_API const char *pblint_check_option_item(const pblint_check *chk, const char *key, size_t i);
+
+/**
+ * Work one rule does for a document that the plugin's other rules can reuse
+ * (as SQLite's sqlite3_get_auxdata()): every indicator row with its
+ * categories and target, every text scanned once.  pblint_check_shared()
+ * returns what was stored under key for the document being checked, or
+ * NULL; pblint_check_set_shared() stores data there (replacing and freeing
+ * what was), to be freed with free_fn (may be NULL) when the document's
+ * checks are over.  key is an address of the plugin's own (a static
+ * variable), so plugins never share by accident.  The data must depend only
+ * on the document, not on the rule's options: any rule may build it first.
+ * Returns 0, or PBLINT_ENOMEM (then free_fn(data) has been called).  Since
+ * ABI 1.1.
+ */
+PBLINT_API void *pblint_check_shared(const pblint_check *chk, const void *key);
+PBLINT_API int pblint_check_set_shared(pblint_check *chk, const void *key, void *data,
+                                       void (*free_fn)(void *));
 
 #ifdef __cplusplus
 }
