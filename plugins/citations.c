@@ -757,6 +757,37 @@ static int scan_doc(const pblint_doc *doc, scan *sc, unsigned need)
     return 0;
 }
 
+/* The scan of every text for all that the rules read (numbers, titles,
+ * brackets), made once per document and shared by the plugin's rules
+ * (pblint_check_shared()): what a text yields depends on that text alone,
+ * so each rule finds in it exactly what a scan of its own would give. */
+static const char SCAN_KEY; /* its address names the shared scan */
+
+static void scan_shared_free(void *p)
+{
+    scan_free(p);
+    free(p);
+}
+
+static int scan_shared(pblint_check *chk, const pblint_doc *doc, const scan **out)
+{
+    scan *sc = pblint_check_shared(chk, &SCAN_KEY);
+    if (!sc) {
+        sc = malloc(sizeof *sc);
+        if (!sc)
+            return PBLINT_ENOMEM;
+        int rc = scan_doc(doc, sc, SCAN_NUMS | SCAN_TITLES | SCAN_BRACKETS);
+        if (rc) {
+            free(sc);
+            return rc;
+        }
+        if (pblint_check_set_shared(chk, &SCAN_KEY, sc, scan_shared_free) != 0)
+            return PBLINT_ENOMEM;
+    }
+    *out = sc;
+    return 0;
+}
+
 /* ------------------------------------------------- number formatting */
 
 /* The raw source of a span when it is plain (no markup, one line), else
@@ -811,12 +842,12 @@ static const char *const CLOSE_FORMS[] = {"】", "]", "］", ")", "）", "〉", 
 
 static int check_doc_number_format(pblint_check *chk, const pblint_doc *doc)
 {
-    scan sc;
-    int rc = scan_doc(doc, &sc, SCAN_NUMS);
+    const scan *sc = NULL;
+    int rc = scan_shared(chk, doc, &sc);
     if (rc)
         return rc;
-    for (size_t i = 0; i < sc.nnums; i++) {
-        const docnum *d = &sc.nums[i];
+    for (size_t i = 0; i < sc->nnums; i++) {
+        const docnum *d = &sc->nums[i];
         size_t n = 0;
         const char *s = pblint_text_str(d->t, &n);
         bool brackets = d->ob_cp != CP_HEX_OPEN || d->cb_cp != CP_HEX_CLOSE;
@@ -904,7 +935,6 @@ static int check_doc_number_format(pblint_check *chk, const pblint_doc *doc)
         if (zeros)
             pblint_diag_add_fixit(dg, e_z, "");
     }
-    scan_free(&sc);
     return 0;
 }
 
@@ -1110,18 +1140,17 @@ static void report_variants(pblint_check *chk, const pblint_doc *doc, cite *g, s
 
 static int check_citation_inconsistent(pblint_check *chk, const pblint_doc *doc)
 {
-    scan sc;
-    int rc = scan_doc(doc, &sc, SCAN_NUMS);
+    const scan *sc = NULL;
+    int rc = scan_shared(chk, doc, &sc);
     if (rc)
         return rc;
-    cite *c = calloc(sc.nnums ? sc.nnums : 1, sizeof *c);
+    cite *c = calloc(sc->nnums ? sc->nnums : 1, sizeof *c);
     size_t n = 0;
     if (!c) {
-        scan_free(&sc);
         return PBLINT_ENOMEM;
     }
-    for (size_t i = 0; i < sc.nnums && rc == 0; i++) {
-        const docnum *d = &sc.nums[i];
+    for (size_t i = 0; i < sc->nnums && rc == 0; i++) {
+        const docnum *d = &sc->nums[i];
         if (!d->has_title || d->ob == d->start)
             continue; /* no title, or no 代字 to compare */
         size_t sn = 0;
@@ -1165,7 +1194,6 @@ static int check_citation_inconsistent(pblint_check *chk, const pblint_doc *doc)
         free(c[i].num);
     }
     free(c);
-    scan_free(&sc);
     return rc;
 }
 
@@ -1173,13 +1201,13 @@ static int check_citation_inconsistent(pblint_check *chk, const pblint_doc *doc)
 
 static int check_bracket_balance(pblint_check *chk, const pblint_doc *doc)
 {
-    scan sc;
-    int rc = scan_doc(doc, &sc, SCAN_BRACKETS);
+    const scan *sc = NULL;
+    int rc = scan_shared(chk, doc, &sc);
     if (rc)
         return rc;
     static const char *const WHERE[] = {"cell", "field", "paragraph"};
-    for (size_t i = 0; i < sc.nbr; i++) {
-        const bracket_issue *b = &sc.br[i];
+    for (size_t i = 0; i < sc->nbr; i++) {
+        const bracket_issue *b = &sc->br[i];
         size_t n = 0;
         const char *s = pblint_text_str(b->t, &n);
         uint32_t c;
@@ -1242,7 +1270,6 @@ static int check_bracket_balance(pblint_check *chk, const pblint_doc *doc)
                           WHERE[b->where]);
         }
     }
-    scan_free(&sc);
     return 0;
 }
 
@@ -1250,14 +1277,14 @@ static int check_bracket_balance(pblint_check *chk, const pblint_doc *doc)
 
 static int check_number_inside_title(pblint_check *chk, const pblint_doc *doc)
 {
-    scan sc;
-    int rc = scan_doc(doc, &sc, SCAN_NUMS);
+    const scan *sc = NULL;
+    int rc = scan_shared(chk, doc, &sc);
     if (rc)
         return rc;
     static const char *const LP[] = {"(", "（"};
     static const char *const TC[] = {"》"};
-    for (size_t i = 0; i < sc.nnums; i++) {
-        const docnum *d = &sc.nums[i];
+    for (size_t i = 0; i < sc->nnums; i++) {
+        const docnum *d = &sc->nums[i];
         if (!d->inside)
             continue;
         size_t n = 0;
@@ -1280,7 +1307,6 @@ static int check_number_inside_title(pblint_check *chk, const pblint_doc *doc)
             pblint_diag_add_fixit(dg, tc, "");
         }
     }
-    scan_free(&sc);
     return 0;
 }
 
@@ -1331,12 +1357,12 @@ static int check_stale_annual_basis(pblint_check *chk, const pblint_doc *doc)
     list_load(chk, "fields", BASIS_FIELDS, &fields);
     list_load(chk, "annual-words", ANNUAL_WORDS, &annual);
     list_load(chk, "multi-year-words", MULTI_YEAR_WORDS, &multi);
-    scan sc;
-    int rc = scan_doc(doc, &sc, SCAN_TITLES);
+    const scan *sc = NULL;
+    int rc = scan_shared(chk, doc, &sc);
     if (rc)
         return rc;
-    for (size_t i = 0; i < sc.ntitles; i++) {
-        const title_occ *to = &sc.titles[i];
+    for (size_t i = 0; i < sc->ntitles; i++) {
+        const title_occ *to = &sc->titles[i];
         if (!to->field_key || !list_has_str(&fields, to->field_key))
             continue;
         size_t n = 0;
@@ -1367,7 +1393,6 @@ static int check_stale_annual_basis(pblint_check *chk, const pblint_doc *doc)
         if (dg && ysp.end > ysp.start)
             pblint_diag_add_note(dg, ysp, "the filing is for %d", year);
     }
-    scan_free(&sc);
     return 0;
 }
 
