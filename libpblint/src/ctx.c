@@ -1646,7 +1646,8 @@ static int read_input(pblint_ctx *ctx, const char *path, char **bufp, size_t *le
     *bufp = NULL;
     *lenp = 0;
     struct stat st;
-    /* never open a FIFO, socket or device: reading one could block forever */
+    /* never open a FIFO, socket or device: reading one could block forever,
+     * and opening some has effects of its own */
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
         const char *what = S_ISFIFO(st.st_mode)   ? "a FIFO"
                            : S_ISSOCK(st.st_mode) ? "a socket"
@@ -1656,32 +1657,32 @@ static int read_input(pblint_ctx *ctx, const char *path, char **bufp, size_t *le
         pb_ctx_seterr(ctx, "%s: not a regular file (%s); pblint reads only files", path, what);
         return PBLINT_EIO;
     }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    /* O_NONBLOCK: should the name now be a FIFO, opening it does not wait */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
         pb_ctx_seterr(ctx, "%s: cannot open: %s", path, strerror(errno));
         return PBLINT_EIO;
     }
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
-        pb_ctx_seterr(ctx, "%s: is a directory", path);
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        bool dir = S_ISDIR(st.st_mode);
+        close(fd);
+        if (dir)
+            pb_ctx_seterr(ctx, "%s: is a directory", path);
+        else
+            pb_ctx_seterr(ctx, "%s: not a regular file; pblint reads only files", path);
         return PBLINT_EIO;
     }
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size > PB_MAX_INPUT) {
-        fclose(f);
+    if ((uint64_t)st.st_size > PB_MAX_INPUT) {
+        close(fd);
         pb_ctx_seterr(ctx, "%s: larger than %u MiB, which pblint does not read", path,
                       PB_MAX_INPUT >> 20);
         return PBLINT_ETOOBIG;
     }
-    size_t cap = (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-                     ? (size_t)st.st_size + 1
-                     : 65536;
-    if (cap > PB_MAX_INPUT + 1)
-        cap = PB_MAX_INPUT + 1;
+    /* the size may have changed since: read to the end, within the limit */
+    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
     char *buf = malloc(cap);
     size_t len = 0;
-    int rc = 0;
-    if (!buf)
-        rc = PBLINT_ENOMEM;
+    int rc = buf ? 0 : PBLINT_ENOMEM, err = 0;
     while (rc == 0) {
         if (len == cap) {
             if (cap > PB_MAX_INPUT) {
@@ -1697,20 +1698,23 @@ static int read_input(pblint_ctx *ctx, const char *path, char **bufp, size_t *le
             buf = nb;
             cap = ncap;
         }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0) {
-            if (ferror(f))
-                rc = PBLINT_EIO;
+        ssize_t got = read(fd, buf + len, cap - len);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            err = errno;
+            rc = PBLINT_EIO;
             break;
         }
+        if (got == 0)
+            break;
+        len += (size_t)got;
         if (len > PB_MAX_INPUT) {
             rc = PBLINT_ETOOBIG;
             break;
         }
     }
-    int err = errno;
-    fclose(f);
+    close(fd);
     if (rc == PBLINT_EIO)
         pb_ctx_seterr(ctx, "%s: read error: %s", path, strerror(err));
     else if (rc == PBLINT_ETOOBIG)
