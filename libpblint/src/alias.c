@@ -227,6 +227,8 @@ size_t pb_strip_unit_suffix(const char *key, size_t len, int *money_unit)
         {"(万元)", PBLINT_MONEY_WAN}, {"(元)", PBLINT_MONEY_YUAN}, {"(亿元)", PBLINT_MONEY_YI},
         {"(千元)", PBLINT_MONEY_QIAN}, {"(%)", PBLINT_MONEY_NONE}, {"(分)", PBLINT_MONEY_NONE},
     };
+    if (len < 3 || key[len - 1] != ')')
+        return len; /* nearly every cell: no unit in brackets */
     for (size_t i = 0; i < PB_ARRAY_LEN(U); i++) {
         size_t n = strlen(U[i].suffix);
         if (len > n && memcmp(key + len - n, U[i].suffix, n) == 0) {
