@@ -67,18 +67,16 @@ static const char *const lower_words[] = {"下级", NULL};
 /* Small helpers                                                       */
 /* ------------------------------------------------------------------ */
 
+/* The decimal places of a money unit: fen = amount · 10^exp. */
+static int unit_exp(int unit);
+
+/* Fen in one of `unit`: 100 for 元, 10^6 for 万元. */
 static int64_t unit_fen(int unit)
 {
-    switch (unit) {
-    case PBLINT_MONEY_QIAN:
-        return 100000;
-    case PBLINT_MONEY_WAN:
-        return 1000000;
-    case PBLINT_MONEY_YI:
-        return 10000000000LL;
-    default:
-        return 100;
-    }
+    int64_t f = 1;
+    for (int e = unit_exp(unit); e > 0; e--)
+        f *= 10;
+    return f;
 }
 
 static int unit_or_yuan(int unit)
@@ -182,7 +180,6 @@ static bool amounts_agree(money a, bool a_text, money b, bool b_text)
     return abs_diff(a.fen, b.fen) <= (u128)(g / 2);
 }
 
-/* The decimal places of a money unit: fen = amount · 10^exp. */
 static int unit_exp(int unit)
 {
     switch (unit) {

@@ -852,6 +852,26 @@ static void shared_rows_free(void *p)
 
 static bool is_indicator_table(const pblint_table *t);
 
+/* The data rows of the indicator tables, in order: from *ti, *ri (both 0
+ * to start), the next one, or NULL after the last. */
+static const pblint_row *next_indicator_row(const pblint_doc *doc, size_t *ti, size_t *ri,
+                                            const pblint_table **table)
+{
+    for (size_t nt = pblint_doc_table_count(doc); *ti < nt; (*ti)++, *ri = 0) {
+        const pblint_table *t = pblint_doc_table(doc, *ti);
+        if (!is_indicator_table(t))
+            continue;
+        while (*ri < pblint_table_row_count(t)) {
+            const pblint_row *r = pblint_table_row(t, (*ri)++);
+            if (r && pblint_row_kind(r) == PBLINT_ROW_DATA) {
+                *table = t;
+                return r;
+            }
+        }
+    }
+    return NULL;
+}
+
 /* The document's indicator rows, or NULL (too many, or out of memory:
  * *nomem says which). */
 static const shared_rows *rows_of(pblint_check *chk, const pblint_doc *doc, bool *nomem)
@@ -860,16 +880,11 @@ static const shared_rows *rows_of(pblint_check *chk, const pblint_doc *doc, bool
     shared_rows *sr = pblint_check_shared(chk, &SHARED_ROWS_KEY);
     if (sr)
         return sr;
-    size_t nt = pblint_doc_table_count(doc), n = 0;
-    for (size_t ti = 0; ti < nt; ti++) {
-        const pblint_table *t = pblint_doc_table(doc, ti);
-        if (!is_indicator_table(t))
-            continue;
-        for (size_t ri = 0; ri < pblint_table_row_count(t); ri++) {
-            const pblint_row *r = pblint_table_row(t, ri);
-            n += r && pblint_row_kind(r) == PBLINT_ROW_DATA;
-        }
-    }
+    size_t n = 0, ti = 0, ri = 0;
+    const pblint_table *t;
+    const pblint_row *r;
+    while (next_indicator_row(doc, &ti, &ri, &t))
+        n++;
     if (n > SHARED_ROWS_MAX)
         return NULL;
     sr = calloc(1, sizeof *sr);
@@ -883,16 +898,8 @@ static const shared_rows *rows_of(pblint_check *chk, const pblint_doc *doc, bool
     sr->v = v;
     fam_cache fc;
     fc.used = fc.next = 0;
-    for (size_t ti = 0; ti < nt; ti++) {
-        const pblint_table *t = pblint_doc_table(doc, ti);
-        if (!is_indicator_table(t))
-            continue;
-        for (size_t ri = 0; ri < pblint_table_row_count(t); ri++) {
-            const pblint_row *r = pblint_table_row(t, ri);
-            if (r && pblint_row_kind(r) == PBLINT_ROW_DATA)
-                irow_load(t, r, &sr->v[sr->n++], &fc); /* in place: v may point into it */
-        }
-    }
+    for (ti = ri = 0; (r = next_indicator_row(doc, &ti, &ri, &t)) != NULL;)
+        irow_load(t, r, &sr->v[sr->n++], &fc); /* in place: v may point into it */
     if (pblint_check_set_shared(chk, &SHARED_ROWS_KEY, sr, shared_rows_free) != 0) {
         *nomem = true;
         return NULL;
@@ -914,24 +921,17 @@ static int for_each_row(pblint_check *chk, const pblint_doc *doc, row_fn fn, voi
         }
         return 0;
     }
-    size_t nt = pblint_doc_table_count(doc);
     fam_cache fc;
     fc.used = fc.next = 0;
-    for (size_t ti = 0; ti < nt; ti++) {
-        const pblint_table *t = pblint_doc_table(doc, ti);
-        if (!is_indicator_table(t))
-            continue;
-        size_t nr = pblint_table_row_count(t);
-        for (size_t ri = 0; ri < nr; ri++) {
-            const pblint_row *r = pblint_table_row(t, ri);
-            if (!r || pblint_row_kind(r) != PBLINT_ROW_DATA)
-                continue;
-            irow ir;
-            irow_load(t, r, &ir, &fc);
-            int rc = fn(chk, doc, &ir, ud);
-            if (rc)
-                return rc;
-        }
+    size_t ti = 0, ri = 0;
+    const pblint_table *t;
+    const pblint_row *r;
+    while ((r = next_indicator_row(doc, &ti, &ri, &t)) != NULL) {
+        irow ir;
+        irow_load(t, r, &ir, &fc);
+        int rc = fn(chk, doc, &ir, ud);
+        if (rc)
+            return rc;
     }
     return 0;
 }

@@ -1731,6 +1731,16 @@ static int read_input(pblint_ctx *ctx, const char *path, char **bufp, size_t *le
     return 0;
 }
 
+/* read_input(), timed */
+static int read_timed(pblint_ctx *ctx, const char *path, char **bufp, size_t *lenp)
+{
+    uint64_t t0 = ctx->timing ? now_ns() : 0;
+    int rc = read_input(ctx, path, bufp, lenp);
+    if (ctx->timing)
+        add_phase(ctx, PBLINT_PHASE_READ, t0);
+    return rc;
+}
+
 static int from_file(pblint_ctx *ctx, const char *path, pblint_result **out, bool lint)
 {
     if (!ctx || !path || !out)
@@ -1738,10 +1748,7 @@ static int from_file(pblint_ctx *ctx, const char *path, pblint_result **out, boo
     *out = NULL;
     char *buf = NULL;
     size_t len = 0;
-    uint64_t t0 = ctx->timing ? now_ns() : 0;
-    int rc = read_input(ctx, path, &buf, &len);
-    if (ctx->timing)
-        add_phase(ctx, PBLINT_PHASE_READ, t0);
+    int rc = read_timed(ctx, path, &buf, &len);
     if (rc == 0)
         rc = lint ? pblint_lint(ctx, path, buf, len, out) : pblint_parse(ctx, path, buf, len, out);
     free(buf);
@@ -1764,10 +1771,7 @@ int pblint_lint_start(pblint_ctx *ctx, const char *path)
         return PBLINT_EINVAL;
     char *buf = NULL;
     size_t len = 0;
-    uint64_t t0 = ctx->timing ? now_ns() : 0;
-    int rc = read_input(ctx, path, &buf, &len);
-    if (ctx->timing)
-        add_phase(ctx, PBLINT_PHASE_READ, t0);
+    int rc = read_timed(ctx, path, &buf, &len);
     return rc ? rc : lint_start(ctx, path, buf, len, false);
 }
 
