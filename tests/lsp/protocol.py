@@ -242,6 +242,10 @@ TMP = tempfile.mkdtemp(prefix='pblint-lsp-')
 ENV = dict(os.environ)
 ENV['XDG_CONFIG_HOME'] = os.path.join(TMP, 'xdg')  # no user configuration
 ENV.pop('PBLINT_PLUGIN_PATH', None)
+# the crashing plugin crashes on purpose: under AddressSanitizer, let the
+# signal kill the worker as in a normal build (as tests/faulty/check.sh does)
+ENV['ASAN_OPTIONS'] = ':'.join(
+    o for o in (os.environ.get('ASAN_OPTIONS'), 'handle_segv=0:handle_sigbus=0:handle_abort=0') if o)
 DOCDIR = os.path.join(TMP, 'a dir')  # a space: the URI is percent-encoded
 os.makedirs(DOCDIR)
 DOC = os.path.join(DOCDIR, '001 申报表.txt')
