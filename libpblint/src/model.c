@@ -65,6 +65,11 @@ typedef struct builder {
     /* rows nobody could place */
     size_t unplaced_first, unplaced_last, unplaced_n;
 
+    /* the texts of the row being read (table_row()): the model keeps
+     * copies, so one buffer serves every row */
+    pblint_text *row_texts;
+    size_t row_texts_cap;
+
     uint32_t markup;
 } builder;
 
@@ -1302,9 +1307,15 @@ static int table_row(builder *b, size_t gi)
     size_t want = n;
     if (b->table && g->layout == PB_LAYOUT_TABS && n > 0 && b->hdr_n > n && b->hdr_n <= MAX_COLS)
         want = b->hdr_n;
-    pblint_text *cells = pb_alloc(b->a, (want ? want : 1) * sizeof(pblint_text));
-    if (!cells)
-        return PBLINT_ENOMEM;
+    if (want > b->row_texts_cap) {
+        size_t nc = want < 16 ? 16 : want;
+        pblint_text *nt = realloc(b->row_texts, nc * sizeof *nt);
+        if (!nt)
+            return PBLINT_ENOMEM;
+        b->row_texts = nt;
+        b->row_texts_cap = nc;
+    }
+    pblint_text *cells = b->row_texts;
     bool any = false;
     for (size_t i = 0; i < n; i++) {
         if (pb_text_make(b->a, b->src, g->cells[i], &cells[i]))
@@ -1765,5 +1776,6 @@ int pb_model_build(pblint_ctx *ctx, pblint_result *res, pblint_doc *doc)
     }
 out:
     free(b.grid.rows);
+    free(b.row_texts);
     return rc;
 }
