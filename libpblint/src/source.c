@@ -691,9 +691,22 @@ int pb_source_decode(pb_source *src, const char *name, const void *bytes, size_t
         [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1,
         [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1,
         [0x7f] = 1}; /* control bytes text does not hold: C0 but \t \n \f \r, and DEL */
-    for (size_t i = 0; i < sample; i++) {
-        ctl += CTL[p[i]];
-        nuls += p[i] == 0;
+    for (size_t i = 0; i < sample;) {
+        /* eight bytes with no byte below 0x20 and no DEL hold nothing to count */
+        if (i + 8 <= sample) {
+            uint64_t w, d;
+            memcpy(&w, p + i, 8);
+            d = w ^ 0x7f7f7f7f7f7f7f7full;
+            if (!(((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull) |
+                  ((d - 0x0101010101010101ull) & ~d & 0x8080808080808080ull))) {
+                i += 8;
+                continue;
+            }
+        }
+        for (size_t e = i + 8 < sample ? i + 8 : sample; i < e; i++) {
+            ctl += CTL[p[i]];
+            nuls += p[i] == 0;
+        }
     }
     if (!bom && nuls > 0) {
         int kind = pb_sniff_utf16(p, len);

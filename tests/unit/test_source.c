@@ -467,6 +467,34 @@ static void expect_binary(const char *name, const void *bytes, size_t len, const
     pb_source_free(&src);
 }
 
+/* The control-byte count skips eight clean bytes at a time: every control
+ * byte (and DEL) must be counted wherever it falls in a word, and tab,
+ * newline, form feed and carriage return never. */
+static void test_control_count_alignment(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < 16; k++) {
+        for (int ctlbytes = 7; ctlbytes <= 8; ctlbytes++) {
+            char buf[72]; /* binary: 8 control bytes or more, over a tenth of them */
+            memset(buf, 'a', sizeof buf);
+            for (size_t i = 0; i + 4 < sizeof buf; i += 5)
+                buf[i] = "\t\n\f\r\t"[i % 5]; /* text's own control bytes */
+            for (int c = 0; c < ctlbytes; c++)
+                buf[k + (size_t)c * 7] = c % 2 ? 0x7f : 0x01;
+            pb_source src;
+            char err[256];
+            int rc = decode(&src, "c.txt", buf, sizeof buf, err, sizeof err);
+            if (ctlbytes == 8) {
+                assert_int_equal(rc, PBLINT_EBINARY);
+                assert_non_null(strstr(err, "8 of its first 72 bytes are control bytes"));
+            } else {
+                assert_int_equal(rc, 0);
+                pb_source_free(&src);
+            }
+        }
+    }
+}
+
 static void test_binary_refusal(void **state)
 {
     (void)state;
@@ -729,6 +757,7 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_fast_path_alignment),
         cmocka_unit_test(test_nul_bytes),
+        cmocka_unit_test(test_control_count_alignment),
         cmocka_unit_test(test_binary_refusal),
         cmocka_unit_test(test_too_big),
         cmocka_unit_test(test_million_lines),
