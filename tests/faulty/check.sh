@@ -50,6 +50,28 @@ expect "crash-two-files" 1 "declaration-2024.txt:1:1: error: rule faulty-crash/b
 declaration-2024.txt:1:1: error: rule faulty-crash/boom of plugin 'faulty-crash' ($fp/faulty-crash.so) crashed (Segmentation fault) on this file; its findings here are missing, the other rules' are kept [core/plugin-failed]
 2 errors, 0 warnings in 2 files" $? "$out"
 
+# one job keeps two files in flight to its worker: a crash, an abort or a
+# loop on every file costs each file that rule only, and the other rules'
+# findings are those of one run per file
+for kind in crash abort loop; do
+    one=""
+    for f in declaration-2024.txt declaration-2024.txt declaration-2024.txt; do
+        one+=$(PBLINT_CHECK_TIMEOUT_MS=300 "$pblint" -j 1 --plain --plugin="$fp/faulty-$kind.so" \
+            --select="faulty-$kind/*,amounts/*" "$f" 2>/dev/null)$'\n'
+    done
+    all=$(PBLINT_CHECK_TIMEOUT_MS=300 "$pblint" -j 1 --plain --plugin="$fp/faulty-$kind.so" \
+        --select="faulty-$kind/*,amounts/*" declaration-2024.txt declaration-2024.txt \
+        declaration-2024.txt 2>/dev/null)
+    n=$(echo "$all" | grep -c "faulty-$kind/boom .*\[core/plugin-failed\]")
+    if [ "$all"$'\n' = "$one" ] && [ "$n" = 3 ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL $kind-in-flight: $n failures reported; diff:"
+        diff <(echo "$one") <(echo "$all") | head -5
+    fi
+done
+
 load_case() { # name, plugin file, expected error sentence
     out=$("$pblint" --plain --plugin="$2" --select='amounts/fund-total-sum' declaration-2024.txt 2>&1)
     expect "$1" 2 "pblint: error: $3
