@@ -734,10 +734,14 @@ static void run_check(pblint_ctx *ctx, pblint_result *res, pb_rule *r)
  */
 #define PB_ANSWER_FLUSH (1u << 20)
 #define PB_NO_RULE UINT32_MAX
+/* The reader (model build) of one file may run this many times a rule's
+ * time limit before it is stopped as hung. */
+#define PB_READER_LIMIT 10u
 
 typedef struct pb_worker_shm {
     uint32_t current;    /* rule being run, or PB_NO_RULE */
     uint64_t started_ns; /* when it started (now_ns()), 0 outside a check */
+    uint64_t model_ns0;  /* when the model build of the current file started, 0 outside */
     uint64_t model_ns;   /* time spent building models since the host last looked */
     uint64_t models;
     uint64_t rule_ns[];  /* per rule, likewise (and the count of runs after them) */
@@ -1123,8 +1127,10 @@ static void worker_loop(pblint_ctx *ctx, int req, int res_fd)
         int rc = parse_source(ctx, cname, bytes, h.bytes_len, &res);
         size_t after_source = res ? res->ndiags : 0;
         uint64_t t0 = now_ns();
+        __atomic_store_n(&shm->model_ns0, t0, __ATOMIC_RELEASE);
         if (rc == 0)
             rc = pb_model_build(ctx, res, res->doc);
+        __atomic_store_n(&shm->model_ns0, 0, __ATOMIC_RELEASE);
         shm->model_ns += now_ns() - t0;
         shm->models++;
         w.n = 0;
@@ -1382,7 +1388,7 @@ static int finish_isolated(pblint_ctx *ctx, pb_pending *p)
             break;
         res->ndiags = base; /* what a failed worker sent is dropped */
         answer ans = {0};
-        bool timed_out = false, garbled = false;
+        bool timed_out = false, garbled = false, reader_timed_out = false;
         for (;;) {
             /* first what is already read (the end of the previous answer
              * may have brought the start of this one) */
@@ -1400,6 +1406,12 @@ static int finish_isolated(pblint_ctx *ctx, pb_pending *p)
             if (ctx->check_timeout_ms) {
                 uint64_t st = __atomic_load_n(&ctx->worker_shm->started_ns, __ATOMIC_ACQUIRE);
                 uint64_t limit = (uint64_t)ctx->check_timeout_ms * 1000000u, now = now_ns();
+                uint64_t m0 = __atomic_load_n(&ctx->worker_shm->model_ns0, __ATOMIC_ACQUIRE);
+                if (!st && m0 && now - m0 >= PB_READER_LIMIT * limit) {
+                    /* the reader itself does not stop: a bug, not a plugin */
+                    reader_timed_out = timed_out = true;
+                    break;
+                }
                 if (!st) /* between checks: look again in a while */
                     wait = (int)ctx->check_timeout_ms;
                 else if (now - st >= limit) {
@@ -1471,6 +1483,14 @@ static int finish_isolated(pblint_ctx *ctx, pb_pending *p)
             snprintf(why, sizeof why, "exited with status %d", WEXITSTATUS(status));
         else
             snprintf(why, sizeof why, "stopped unexpectedly");
+        if (reader_timed_out) {
+            pb_ctx_seterr(ctx,
+                          "%s: pblint's reader ran for more than %u ms on this file and was "
+                          "stopped (a bug in pblint; please report it with the file)",
+                          res->doc->src.name, PB_READER_LIMIT * ctx->check_timeout_ms);
+            rc = PBLINT_EIO;
+            break;
+        }
         if ((current == PB_NO_RULE || current >= ctx->nrules) && !ans.model && !timed_out &&
             !garbled && !retried) {
             /* killed from outside between two files, or the reader died on

@@ -31,5 +31,19 @@ cmp -s "$T/one-by-one" "$T/together" || { echo "FAIL: the findings differ from o
 # the same in-process (no worker, no files in flight)
 PBLINT_ISOLATION=off timeout 120 "$PBLINT" -j 1 --color=never "${files[@]}" >"$T/inproc" 2>/dev/null
 cmp -s "$T/one-by-one" "$T/inproc" || { echo "FAIL: in-process findings differ"; fail=1; }
+# the reader of a file gets ten times a rule's time limit: past that it is
+# stopped as hung, with an error naming the file, and the next file is read
+out=$(PBLINT_CHECK_TIMEOUT_MS=1 timeout 60 "$PBLINT" -j 1 --color=never --select='parse/*' \
+    "$big2" "${seeds[0]}" 2>&1 >/dev/null)
+rc=$?
+[ $rc -eq 2 ] || { echo "FAIL: reader time-out: exit status $rc, not 2"; fail=1; }
+case "$out" in
+    *"pblint: error: $big2: pblint's reader ran for more than 10 ms on this file and was stopped (a bug in pblint; please report it with the file)"*) ;;
+    *) echo "FAIL: reader time-out: no error naming the file:"; echo "$out" | head -3; fail=1 ;;
+esac
+case "$out" in
+    *" in 1 file (some files could not be read)"*) ;;
+    *) echo "FAIL: reader time-out: the other file was not read:"; echo "$out" | tail -2; fail=1 ;;
+esac
 [ $fail = 0 ] && echo "pipeline: ok ($n findings over ${#files[@]} files)"
 exit $fail

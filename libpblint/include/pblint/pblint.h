@@ -504,6 +504,9 @@ PBLINT_API int pblint_ctx_set_option(pblint_ctx *ctx, const char *rule_id, const
  * down: the failure is reported as core/plugin-failed naming the rule, and
  * the other rules' findings are kept.  Off by default for library users;
  * the pblint CLI and editor server turn it on.  timeout_ms 0 = no limit.
+ * Building one file's model may take ten times timeout_ms; past that the
+ * lint of that file fails with an error (the reader is pblint's own: a
+ * hang there is a bug to report, not a plugin's).
  */
 PBLINT_API int pblint_ctx_set_isolation(pblint_ctx *ctx, bool on, unsigned timeout_ms);
 /**
