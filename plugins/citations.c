@@ -479,43 +479,11 @@ static size_t next_bracket(const char *s, size_t n, size_t i)
     return n;
 }
 
-/* Whether s holds the 3-byte character c (one CJK code point, UTF-8):
- * memchr for its last byte, then a look at the two before it. */
-static bool has_char3(const char *s, size_t n, const char *c)
-{
-    const unsigned char *u = (const unsigned char *)s, *w = (const unsigned char *)c;
-    size_t i = 2;
-    while (i < n) {
-        const unsigned char *hit = memchr(u + i, w[2], n - i);
-        if (!hit)
-            return false;
-        i = (size_t)(hit - u);
-        if (u[i - 2] == w[0] && u[i - 1] == w[1])
-            return true;
-        i++;
-    }
-    return false;
-}
-
-/* What a rule takes from the scan.  A text that cannot yield it is skipped
- * unread: a document number ends in 号, a title opens with 《.  Whatever a
- * text yields depends on that text alone, so skipping a text that yields
- * none of what the rule reads leaves the rest of the scan as it was. */
-enum {
-    SCAN_NUMS = 1u << 0,
-    SCAN_TITLES = 1u << 1,
-    SCAN_BRACKETS = 1u << 2
-};
-
-static void scan_text(scan *sc, const pblint_text *t, const char *field_key, int where,
-                      unsigned need)
+static void scan_text(scan *sc, const pblint_text *t, const char *field_key, int where)
 {
     size_t n = 0;
     const char *s = pblint_text_str(t, &n);
     if (n == 0)
-        return;
-    if (!(need & SCAN_BRACKETS) && !((need & SCAN_NUMS) && has_char3(s, n, "号")) &&
-        !((need & SCAN_TITLES) && has_char3(s, n, "《")))
         return;
     if (next_bracket(s, n, 0) == n || !has_han_text(s, n))
         return;
@@ -694,14 +662,14 @@ static void scan_free(scan *sc)
 
 /* Scans every text of the model; then sorts each list by source offset and
  * drops what was seen twice. */
-static int scan_doc(const pblint_doc *doc, scan *sc, unsigned need)
+static int scan_doc(const pblint_doc *doc, scan *sc)
 {
     memset(sc, 0, sizeof *sc);
     size_t np = pblint_doc_paragraph_count(doc);
     for (size_t i = 0; i < np; i++) {
         const char *key = NULL;
         const pblint_text *t = pblint_doc_paragraph(doc, i, &key);
-        scan_text(sc, t, key, key ? 1 : 2, need);
+        scan_text(sc, t, key, key ? 1 : 2);
     }
     size_t nt = pblint_doc_table_count(doc);
     for (size_t ti = 0; ti < nt; ti++) {
@@ -723,7 +691,7 @@ static int scan_doc(const pblint_doc *doc, scan *sc, unsigned need)
                 default:
                     break;
                 }
-                scan_text(sc, pblint_cell_text(c), NULL, 0, need);
+                scan_text(sc, pblint_cell_text(c), NULL, 0);
             }
         }
     }
@@ -776,7 +744,7 @@ static int scan_shared(pblint_check *chk, const pblint_doc *doc, const scan **ou
         sc = malloc(sizeof *sc);
         if (!sc)
             return PBLINT_ENOMEM;
-        int rc = scan_doc(doc, sc, SCAN_NUMS | SCAN_TITLES | SCAN_BRACKETS);
+        int rc = scan_doc(doc, sc);
         if (rc) {
             free(sc);
             return rc;
