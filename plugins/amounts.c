@@ -67,14 +67,11 @@ static const char *const lower_words[] = {"下级", NULL};
 /* Small helpers                                                       */
 /* ------------------------------------------------------------------ */
 
-/* The decimal places of a money unit: fen = amount · 10^exp. */
-static int unit_exp(int unit);
-
 /* Fen in one of `unit`: 100 for 元, 10^6 for 万元. */
 static int64_t unit_fen(int unit)
 {
     int64_t f = 1;
-    for (int e = unit_exp(unit); e > 0; e--)
+    for (int e = pblint_money_unit_exp(unit); e > 0; e--)
         f *= 10;
     return f;
 }
@@ -180,26 +177,12 @@ static bool amounts_agree(money a, bool a_text, money b, bool b_text)
     return abs_diff(a.fen, b.fen) <= (u128)(g / 2);
 }
 
-static int unit_exp(int unit)
-{
-    switch (unit) {
-    case PBLINT_MONEY_QIAN:
-        return 5;
-    case PBLINT_MONEY_WAN:
-        return 6;
-    case PBLINT_MONEY_YI:
-        return 10;
-    default:
-        return 2;
-    }
-}
-
 /* A magnitude of fen in `unit`, with a sign: "244800", "-0.05", "19.95",
  * "184467440737095516.14".  Money with a fraction shows at least 2
  * decimals (95516.40, 18.90); trailing zeros past them are dropped. */
 static void fmt_mag(bool neg, u128 mag, int unit, char *buf, size_t size)
 {
-    int e = unit_exp(unit_or_yuan(unit));
+    int e = pblint_money_unit_exp(unit_or_yuan(unit));
     char digits[48];
     int nd = 0;
     do {

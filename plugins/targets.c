@@ -195,16 +195,7 @@ bool sane_decimal(pblint_decimal d)
 
 int money_pow(int mu)
 {
-    switch (mu) {
-    case PBLINT_MONEY_QIAN:
-        return 3;
-    case PBLINT_MONEY_WAN:
-        return 4;
-    case PBLINT_MONEY_YI:
-        return 8;
-    default:
-        return 0;
-    }
+    return pblint_money_unit_exp(mu) - pblint_money_unit_exp(PBLINT_MONEY_YUAN);
 }
 
 void to_qty(const pblint_value *v, qty *q)

@@ -208,7 +208,7 @@ size_t pblint_decimal_format(pblint_decimal a, char *buf, size_t size)
 }
 
 /* Fen per unit, as a power of ten: 元 = 10^2 fen, 千元 10^5, 万元 10^6, 亿元 10^10. */
-static int pb_unit_exp(int money_unit)
+int pblint_money_unit_exp(int money_unit)
 {
     switch (money_unit) {
     case PBLINT_MONEY_QIAN:
@@ -225,7 +225,7 @@ static int pb_unit_exp(int money_unit)
 size_t pblint_fen_format(int64_t fen, int money_unit, char *buf, size_t size)
 {
     char tmp[48];
-    pblint_decimal d = {fen, pb_unit_exp(money_unit)};
+    pblint_decimal d = {fen, pblint_money_unit_exp(money_unit)};
     size_t n = pb_format(d, tmp);
     if (memchr(tmp, '.', n)) {
         while (tmp[n - 1] == '0')
@@ -688,7 +688,7 @@ static int pb_digit_run(const pb_in *in, size_t i, long *val, size_t *end)
 /* Amount in fen of val (in money_unit), rounded half away from zero. */
 static int pb_to_fen(pblint_decimal val, int money_unit, int64_t *fen, bool *inexact)
 {
-    int e = pb_unit_exp(money_unit) - val.scale; /* fen = mant * 10^e */
+    int e = pblint_money_unit_exp(money_unit) - val.scale; /* fen = mant * 10^e */
     __int128 v = val.mant;
     *inexact = false;
     if (e >= 0) {

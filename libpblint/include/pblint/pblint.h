@@ -113,6 +113,9 @@ PBLINT_API int pblint_decimal_mul(pblint_decimal a, pblint_decimal b, pblint_dec
 PBLINT_API int pblint_decimal_rescale(pblint_decimal a, int32_t scale, pblint_decimal *out);
 /** Writes the plain decimal form ("19.95", "-5", "244800") into buf; returns its length. */
 PBLINT_API size_t pblint_decimal_format(pblint_decimal a, char *buf, size_t size);
+/** The decimal places of fen in one `money_unit` (fen = amount × 10^exp): 元 2, 千元 5,
+ *  万元 6, 亿元 10; PBLINT_MONEY_NONE counts as 元.  Since ABI 1.1. */
+PBLINT_API int pblint_money_unit_exp(int money_unit);
 /** Writes a money amount given in fen (0.01 yuan) in `unit` ("244800", "19.95"). */
 PBLINT_API size_t pblint_fen_format(int64_t fen, int money_unit, char *buf, size_t size);
 
