@@ -67,6 +67,12 @@ static const char *const lower_words[] = {"下级", NULL};
 /* Small helpers                                                       */
 /* ------------------------------------------------------------------ */
 
+/* A table of priced lines: a 项目构成分解 or a cost list (支出明细). */
+static bool is_line_table(int kind)
+{
+    return kind == PBLINT_TABLE_BREAKDOWN || kind == PBLINT_TABLE_COST_LIST;
+}
+
 /* Fen in one of `unit`: 100 for 元, 10^6 for 万元. */
 static int64_t unit_fen(int unit)
 {
@@ -1120,7 +1126,7 @@ static int check_subtotal_tree(pblint_check *chk, const pblint_doc *doc)
     for (size_t ti = 0; ti < nt; ti++) {
         const pblint_table *t = pblint_doc_table(doc, ti);
         int kind = pblint_table_kind(t);
-        if ((kind != PBLINT_TABLE_COST_LIST && kind != PBLINT_TABLE_BREAKDOWN) ||
+        if (!is_line_table(kind) ||
             !pblint_table_has_column(t, PBLINT_COL_AMOUNT))
             continue;
         size_t n = pblint_table_row_count(t);
@@ -1310,7 +1316,7 @@ static bool matches_a_row(const pblint_doc *doc, const pblint_value *v)
     for (size_t ti = 0; ti < nt; ti++) {
         const pblint_table *t = pblint_doc_table(doc, ti);
         int kind = pblint_table_kind(t);
-        if (kind != PBLINT_TABLE_BREAKDOWN && kind != PBLINT_TABLE_COST_LIST)
+        if (!is_line_table(kind))
             continue;
         size_t n = pblint_table_row_count(t);
         for (size_t i = 0; i < n; i++) {
@@ -1845,7 +1851,7 @@ static int check_amount_unit_plausibility(pblint_check *chk, const pblint_doc *d
     for (size_t ti = 0; ti < nt; ti++) {
         const pblint_table *t = pblint_doc_table(doc, ti);
         int kind = pblint_table_kind(t);
-        if (kind != PBLINT_TABLE_BREAKDOWN && kind != PBLINT_TABLE_COST_LIST)
+        if (!is_line_table(kind))
             continue;
         plaus_group g[2];
         memset(g, 0, sizeof g);
@@ -1952,7 +1958,7 @@ static int check_amount_precision(pblint_check *chk, const pblint_doc *doc)
     for (size_t ti = 0; ti < nt; ti++) {
         const pblint_table *t = pblint_doc_table(doc, ti);
         int kind = pblint_table_kind(t);
-        if (kind != PBLINT_TABLE_BREAKDOWN && kind != PBLINT_TABLE_COST_LIST)
+        if (!is_line_table(kind))
             continue;
         char col[NAME_MAX_BYTES + 8];
         column_name(t, PBLINT_COL_AMOUNT, "金额", col, sizeof col);
@@ -2259,7 +2265,7 @@ static int check_unreadable_amount(pblint_check *chk, const pblint_doc *doc)
     for (size_t ti = 0; ti < nt; ti++) {
         const pblint_table *t = pblint_doc_table(doc, ti);
         int kind = pblint_table_kind(t);
-        if (kind != PBLINT_TABLE_BREAKDOWN && kind != PBLINT_TABLE_COST_LIST)
+        if (!is_line_table(kind))
             continue;
         char acol[NAME_MAX_BYTES + 8], pcol[NAME_MAX_BYTES + 8];
         column_name(t, PBLINT_COL_AMOUNT, kind == PBLINT_TABLE_BREAKDOWN ? "明细金额" : "金额", acol, sizeof acol);
