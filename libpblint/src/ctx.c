@@ -122,6 +122,10 @@ pblint_ctx *pblint_ctx_new(void)
                      BUILTIN_RULES[i].id, BUILTIN_RULES[i].summary, BUILTIN_RULES[i].severity, 0,
                      NULL))
             goto fail;
+    pb_rule *pf = pb_ctx_rule(ctx, "core/plugin-failed");
+    if (!pf)
+        goto fail;
+    ctx->plugin_failed = (size_t)(pf - ctx->rules);
     return ctx;
 fail:
     pblint_ctx_free(ctx);
@@ -1601,7 +1605,7 @@ static int lint_start(pblint_ctx *ctx, const char *name, char *bytes, size_t len
     put_state(&st, ctx);
     p->state = st.p;
     p->state_len = st.n;
-    p->failed_sev = pb_rule_severity(pb_ctx_rule(ctx, "core/plugin-failed"), PBLINT_SEV_DEFAULT);
+    p->failed_sev = pb_rule_severity(&ctx->rules[ctx->plugin_failed], PBLINT_SEV_DEFAULT);
     size_t index = ctx->npending++;
     if (index == 0 && ctx->worker_pid > 0 && ctx->worker_state != rule_state(ctx))
         stop_worker(ctx); /* rules were added or removed since it started */

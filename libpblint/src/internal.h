@@ -370,6 +370,7 @@ struct pblint_ctx {
     size_t answer_cap, answer_n, answer_off; /* read so far; parsed so far */
     size_t req_pipe_cap; /* what the pipe to the worker holds */
     pb_pending pending[PBLINT_LINT_QUEUE]; /* files in flight, a ring */
+    size_t plugin_failed; /* index of core/plugin-failed in rules (built in: fixed) */
     size_t pending_head, npending;
     /* pblint_ctx_set_timing(): time per phase (PBLINT_PHASE_...), summed */
     bool timing;
