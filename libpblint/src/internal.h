@@ -88,8 +88,14 @@ struct pblint_text {
                           * and for a verbatim text */
     pblint_span span;    /* raw source span */
     uint32_t markup;     /* PB_MARKUP_* seen and removed */
-    bool verbatim;       /* s is the source bytes of span as they are: the map is implied */
 };
+
+/* A text with bytes and no map is its source's bytes as they are (see
+ * pb_text_make()): its map is implied. */
+static inline bool pb_text_verbatim(const pblint_text *t)
+{
+    return !t->map && t->len > 0;
+}
 
 enum {
     PB_MARKUP_TAG = 1u << 0,      /* <p>, </p>, <br/>, <span ...> */

@@ -558,7 +558,6 @@ int pb_text_make(pb_arena *a, const pb_source *src, pblint_span span, pblint_tex
         v[n] = '\0';
         out->s = out->key = v;
         out->len = out->keylen = (uint32_t)n;
-        out->verbatim = true;
         return 0;
     }
     char sout[PB_TEXT_STACK + 1];
@@ -670,7 +669,7 @@ pblint_span pblint_text_map(const pblint_text *t, size_t off, size_t len)
     if (!t)
         return sp;
     size_t n = t->len;
-    if (t->verbatim) {
+    if (pb_text_verbatim(t)) {
         /* map[k] = the start of k's code point, map[n] = the span's end */
         const unsigned char *u = (const unsigned char *)t->s;
         if (off > n)

@@ -354,7 +354,7 @@ static void test_sub_span(void **state)
     uint32_t a = find(in, "钱志维"), b = a + 9;
     const pblint_text *t = make_span(f, in, a, b);
     expect_str(t, "钱志维", "钱志维");
-    assert_true(t->verbatim); /* copied as it is: the map is implied */
+    assert_true(pb_text_verbatim(t)); /* copied as it is: the map is implied */
     expect_map(f, 0, 0, a, a, "");
     expect_map(f, 3, 3, a + 3, a + 6, "志");
     /* A cell with spaces around. */
@@ -382,8 +382,8 @@ static void test_verbatim_map(void **state)
     pblint_text whole, part;
     assert_int_equal(pb_text_make(&f->arena, &f->src, (pblint_span){0, end}, &whole), 0);
     assert_int_equal(pb_text_make(&f->arena, &f->src, (pblint_span){sub, end}, &part), 0);
-    assert_false(whole.verbatim);
-    assert_true(part.verbatim);
+    assert_false(pb_text_verbatim(&whole));
+    assert_true(pb_text_verbatim(&part));
     assert_null(part.map);
     assert_string_equal(part.s, "合计12万元©x");
     assert_string_equal(part.key, part.s);
