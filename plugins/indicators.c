@@ -705,9 +705,10 @@ typedef struct irow {
     const pblint_cell *l1, *l2, *l3, *tg, *rm, *un, *op;
     const pblint_value *v; /* the target's value (with the 计量单位/计算符号 columns), or NULL */
     pblint_value veff;     /* v points here when those columns changed it */
-    char name[KEYMAX];     /* the 三级 name without spaces */
-    size_t nlen;
+    const char *name;      /* the 三级 name without spaces (the model's key), */
+    size_t nlen;           /* its first nlen bytes: at most KEYMAX - 1, not NUL-ended */
     int fam1, fam2;
+    int problem; /* the target's problem (target_problem()), P_NONE if none */
 } irow;
 
 /* Folds a separate 计量单位 or 计算符号 column into the target's value:
@@ -797,6 +798,8 @@ static int cached_fam(const pblint_cell *c, fam_cache *fc)
     return fam;
 }
 
+static int target_problem(const irow *ir);
+
 static void irow_load(const pblint_table *t, const pblint_row *r, irow *ir, fam_cache *fc)
 {
     memset(ir, 0, sizeof *ir);
@@ -811,8 +814,12 @@ static void irow_load(const pblint_table *t, const pblint_row *r, irow *ir, fam_
     ir->op = pblint_row_cell(r, PBLINT_COL_OPERATOR);
     ir->v = ir->tg ? pblint_cell_value(ir->tg) : NULL;
     irow_columns(ir);
-    if (!cell_empty(ir->l3))
-        ir->nlen = tkey(pblint_cell_text(ir->l3), ir->name, sizeof ir->name);
+    ir->name = "";
+    if (!cell_empty(ir->l3)) {
+        size_t kl;
+        ir->name = pblint_text_key(pblint_cell_text(ir->l3), &kl);
+        ir->nlen = kl < KEYMAX - 1 ? kl : KEYMAX - 1; /* the cut tkey() makes */
+    }
     if (fc) {
         ir->fam1 = cached_fam(ir->l1, fc);
         ir->fam2 = cached_fam(ir->l2, fc);
@@ -820,6 +827,8 @@ static void irow_load(const pblint_table *t, const pblint_row *r, irow *ir, fam_
         ir->fam1 = cell_fam(ir->l1);
         ir->fam2 = cell_fam(ir->l2);
     }
+    /* 13 rules ask which problem the target has; it is the row's alone */
+    ir->problem = target_problem(ir);
 }
 
 static bool is_indicator_table(const pblint_table *t)
@@ -831,11 +840,9 @@ static bool is_indicator_table(const pblint_table *t)
 typedef int (*row_fn)(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud);
 
 /* The rows as irow_load() reads them, shared by the plugin's rules (17 of
- * them walk the rows): built once per document, for documents of a sane
- * size; a huge table is read again by each rule instead, in constant
- * memory. */
-#define SHARED_ROWS_MAX 4096
-
+ * them walk the rows): built once per document.  They take about a tenth
+ * of what the model holds for the same rows; when they cannot be had (out
+ * of memory), each rule reads the rows again, in constant memory. */
 typedef struct shared_rows {
     irow *v;
     size_t n;
@@ -872,11 +879,9 @@ static const pblint_row *next_indicator_row(const pblint_doc *doc, size_t *ti, s
     return NULL;
 }
 
-/* The document's indicator rows, or NULL (too many, or out of memory:
- * *nomem says which). */
-static const shared_rows *rows_of(pblint_check *chk, const pblint_doc *doc, bool *nomem)
+/* The document's indicator rows, or NULL when memory is short. */
+static const shared_rows *rows_of(pblint_check *chk, const pblint_doc *doc)
 {
-    *nomem = false;
     shared_rows *sr = pblint_check_shared(chk, &SHARED_ROWS_KEY);
     if (sr)
         return sr;
@@ -885,14 +890,11 @@ static const shared_rows *rows_of(pblint_check *chk, const pblint_doc *doc, bool
     const pblint_row *r;
     while (next_indicator_row(doc, &ti, &ri, &t))
         n++;
-    if (n > SHARED_ROWS_MAX)
-        return NULL;
     sr = calloc(1, sizeof *sr);
     irow *v = calloc(n ? n : 1, sizeof *v);
     if (!sr || !v) {
         free(sr);
         free(v);
-        *nomem = true;
         return NULL;
     }
     sr->v = v;
@@ -900,19 +902,14 @@ static const shared_rows *rows_of(pblint_check *chk, const pblint_doc *doc, bool
     fc.used = fc.next = 0;
     for (ti = ri = 0; (r = next_indicator_row(doc, &ti, &ri, &t)) != NULL;)
         irow_load(t, r, &sr->v[sr->n++], &fc); /* in place: v may point into it */
-    if (pblint_check_set_shared(chk, &SHARED_ROWS_KEY, sr, shared_rows_free) != 0) {
-        *nomem = true;
-        return NULL;
-    }
+    if (pblint_check_set_shared(chk, &SHARED_ROWS_KEY, sr, shared_rows_free) != 0)
+        return NULL; /* sr has been freed */
     return sr;
 }
 
 static int for_each_row(pblint_check *chk, const pblint_doc *doc, row_fn fn, void *ud)
 {
-    bool nomem;
-    const shared_rows *sr = rows_of(chk, doc, &nomem);
-    if (nomem)
-        return PBLINT_ENOMEM;
+    const shared_rows *sr = rows_of(chk, doc);
     if (sr) {
         for (size_t i = 0; i < sr->n; i++) {
             int rc = fn(chk, doc, &sr->v[i], ud);
@@ -1408,22 +1405,62 @@ static const claim *claim_for(const goal_info *gi, const irow *ir)
     if (!gi || !ir->nlen)
         return NULL;
     for (size_t i = 0; i < gi->n; i++)
-        if (gi->c[i].assigned && strcmp(gi->c[i].key, ir->name) == 0)
+        if (gi->c[i].assigned && strlen(gi->c[i].key) == ir->nlen &&
+            memcmp(gi->c[i].key, ir->name, ir->nlen) == 0)
             return &gi->c[i];
     return NULL;
 }
 
-static goal_info *goal_build(pblint_check *chk, const pblint_doc *doc, int *rc)
+/* The claims of the 年度绩效目标 depend on the document alone, and are read
+ * once for the four rules that use them; matching them to the rows depends
+ * on match-threshold as well, and the last matching is kept beside them. */
+typedef struct shared_goal {
+    goal_info claims; /* as goal_claims() reads them, unmatched */
+    bool have;        /* matched holds the claims matched with thr */
+    long thr;
+    goal_info matched;
+} shared_goal;
+
+static const char SHARED_GOAL_KEY; /* its address names the shared claims */
+
+/* The claims matched to the rows, or NULL with *rc set.  *own is what the
+ * caller must free (NULL when the result is the shared one). */
+static const goal_info *goal_build(pblint_check *chk, const pblint_doc *doc, int *rc,
+                                   goal_info **own)
 {
     *rc = 0;
-    goal_info *gi = malloc(sizeof *gi);
+    *own = NULL;
+    long thr = pblint_check_option_int(chk, "match-threshold", 60);
+    shared_goal *sg = pblint_check_shared(chk, &SHARED_GOAL_KEY);
+    if (!sg && (sg = malloc(sizeof *sg)) != NULL) {
+        goal_claims(doc, &sg->claims);
+        sg->have = false;
+        if (pblint_check_set_shared(chk, &SHARED_GOAL_KEY, sg, free) != 0)
+            sg = NULL; /* freed */
+    }
+    if (sg && sg->have && sg->thr == thr)
+        return &sg->matched;
+    goal_info *gi = sg && !sg->have ? &sg->matched : malloc(sizeof *gi);
     if (!gi) {
         *rc = PBLINT_ENOMEM;
         return NULL;
     }
-    goal_claims(doc, gi);
-    long thr = pblint_check_option_int(chk, "match-threshold", 60);
+    if (sg)
+        *gi = sg->claims;
+    else
+        goal_claims(doc, gi);
+    if (!sg || gi != &sg->matched)
+        *own = gi;
     *rc = goal_match(doc, gi, thr);
+    if (*rc) {
+        free(*own);
+        *own = NULL;
+        return NULL;
+    }
+    if (!*own) {
+        sg->have = true;
+        sg->thr = thr;
+    }
     return gi;
 }
 
@@ -1553,7 +1590,7 @@ static void suggest(const pblint_doc *doc, const irow *ir, const claim *cl, char
 
 typedef struct vague_ud {
     wlist vague, accepted, fill;
-    goal_info *gi;
+    const goal_info *gi;
 } vague_ud;
 
 /* 1: built only from vague words (listed in words); 2: other text with no
@@ -1614,7 +1651,7 @@ static bool echo_of(const irow *ir, const char *key, size_t kl, char *out, size_
 static int row_vague(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud)
 {
     vague_ud *u = ud;
-    if (target_problem(ir) != P_TEXT)
+    if (ir->problem != P_TEXT)
         return 0;
     char key[KEYMAX], words[QMAX], tq[QMAX], nq[QMAX], w[64], sug[2 * QMAX], echo[64], extra[QMAX];
     size_t kl = tkey(pblint_cell_text(ir->tg), key, sizeof key);
@@ -1661,10 +1698,11 @@ static int check_vague_target(pblint_check *chk, const pblint_doc *doc)
     wlist_load(&u->accepted, chk, "accepted-words", default_accepted, NELEM(default_accepted));
     wlist_load(&u->fill, NULL, NULL, fillers, NELEM(fillers));
     int rc;
-    u->gi = goal_build(chk, doc, &rc);
+    goal_info *own;
+    u->gi = goal_build(chk, doc, &rc, &own);
     if (!rc)
         rc = for_each_row(chk, doc, row_vague, u);
-    free(u->gi);
+    free(own);
     free(u);
     return rc;
 }
@@ -1675,8 +1713,8 @@ static int check_vague_target(pblint_check *chk, const pblint_doc *doc)
 
 static int row_empty(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud)
 {
-    goal_info *gi = ud;
-    if (target_problem(ir) != P_EMPTY)
+    const goal_info *gi = ud;
+    if (ir->problem != P_EMPTY)
         return 0;
     char nq[QMAX], fig[128];
     name_quote(ir, nq, sizeof nq);
@@ -1702,10 +1740,11 @@ static int row_empty(pblint_check *chk, const pblint_doc *doc, const irow *ir, v
 static int check_empty_target(pblint_check *chk, const pblint_doc *doc)
 {
     int rc;
-    goal_info *gi = goal_build(chk, doc, &rc);
+    goal_info *own;
+    const goal_info *gi = goal_build(chk, doc, &rc, &own);
     if (!rc)
-        rc = for_each_row(chk, doc, row_empty, gi);
-    free(gi);
+        rc = for_each_row(chk, doc, row_empty, (void *)gi);
+    free(own);
     return rc;
 }
 
@@ -1716,7 +1755,7 @@ static int check_empty_target(pblint_check *chk, const pblint_doc *doc)
 static int row_rate(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud)
 {
     const wlist *suffixes = ud;
-    if (target_problem(ir) != P_RATE || !wlist_suffix(suffixes, ir->name, ir->nlen))
+    if (ir->problem != P_RATE || !wlist_suffix(suffixes, ir->name, ir->nlen))
         return 0;
     char nq[QMAX], tq[QMAX], hint[96], num[48];
     name_quote(ir, nq, sizeof nq);
@@ -1758,7 +1797,7 @@ static int check_rate_not_percent(pblint_check *chk, const pblint_doc *doc)
 
 static int row_range(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud)
 {
-    if (target_problem(ir) != P_RANGE)
+    if (ir->problem != P_RANGE)
         return 0;
     char nq[QMAX], tq[QMAX];
     name_quote(ir, nq, sizeof nq);
@@ -1783,7 +1822,7 @@ static int check_percent_range(pblint_check *chk, const pblint_doc *doc)
 
 static int row_ge100(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud)
 {
-    if (target_problem(ir) != P_GE100)
+    if (ir->problem != P_GE100)
         return 0;
     char nq[QMAX], tq[QMAX];
     name_quote(ir, nq, sizeof nq);
@@ -1816,8 +1855,8 @@ static int check_percent_100(pblint_check *chk, const pblint_doc *doc)
 
 static int row_missing_op(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud)
 {
-    goal_info *gi = ud;
-    if (target_problem(ir) != P_MISSING_OP)
+    const goal_info *gi = ud;
+    if (ir->problem != P_MISSING_OP)
         return 0;
     char nq[QMAX], tq[QMAX], num[48];
     name_quote(ir, nq, sizeof nq);
@@ -1850,10 +1889,11 @@ static int row_missing_op(pblint_check *chk, const pblint_doc *doc, const irow *
 static int check_missing_operator(pblint_check *chk, const pblint_doc *doc)
 {
     int rc;
-    goal_info *gi = goal_build(chk, doc, &rc);
+    goal_info *own;
+    const goal_info *gi = goal_build(chk, doc, &rc, &own);
     if (!rc)
-        rc = for_each_row(chk, doc, row_missing_op, gi);
-    free(gi);
+        rc = for_each_row(chk, doc, row_missing_op, (void *)gi);
+    free(own);
     return rc;
 }
 
@@ -1863,7 +1903,7 @@ static int check_missing_operator(pblint_check *chk, const pblint_doc *doc)
 
 static int row_opform(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud)
 {
-    if (target_problem(ir) != P_OPFORM)
+    if (ir->problem != P_OPFORM)
         return 0;
     char op[32], tq[QMAX];
     size_t n = 0;
@@ -1902,7 +1942,7 @@ static const struct {
 
 static int row_unit(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud)
 {
-    if (target_problem(ir) != P_UNIT)
+    if (ir->problem != P_UNIT)
         return 0;
     char nq[QMAX], tq[QMAX], num[48];
     name_quote(ir, nq, sizeof nq);
@@ -1934,7 +1974,7 @@ static int check_missing_unit(pblint_check *chk, const pblint_doc *doc)
 
 static int row_conflict(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud)
 {
-    if (target_problem(ir) != P_CONFLICT)
+    if (ir->problem != P_CONFLICT)
         return 0;
     pblint_value nf;
     if (!name_figure(ir, &nf))
@@ -1963,7 +2003,7 @@ static int check_name_value_conflict(pblint_check *chk, const pblint_doc *doc)
 
 static int row_qty_rate(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud)
 {
-    if (target_problem(ir) != P_QTY_RATE)
+    if (ir->problem != P_QTY_RATE)
         return 0;
     char nq[QMAX], tq[QMAX], cnt[64];
     name_quote(ir, nq, sizeof nq);
@@ -2001,7 +2041,7 @@ typedef struct sat_ud {
 static int row_sat(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud)
 {
     const sat_ud *u = ud;
-    if (target_problem(ir) != P_SAT)
+    if (ir->problem != P_SAT)
         return 0;
     char nq[QMAX], tq[QMAX], num[48];
     name_quote(ir, nq, sizeof nq);
@@ -2039,7 +2079,7 @@ static int check_satisfaction_format(pblint_check *chk, const pblint_doc *doc)
 
 static int row_time(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud)
 {
-    if (target_problem(ir) != P_TIME)
+    if (ir->problem != P_TIME)
         return 0;
     char nq[QMAX], tq[QMAX], dl[64];
     name_quote(ir, nq, sizeof nq);
@@ -2067,7 +2107,7 @@ static int check_timeliness_format(pblint_check *chk, const pblint_doc *doc)
 
 static int row_cost_dir(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud)
 {
-    if (target_problem(ir) != P_COST_DIR)
+    if (ir->problem != P_COST_DIR)
         return 0;
     char nq[QMAX], tq[QMAX], rest[QMAX];
     name_quote(ir, nq, sizeof nq);
@@ -2154,7 +2194,7 @@ static int check_generic_name(pblint_check *chk, const pblint_doc *doc)
 /* ------------------------------------------------------------------ */
 
 typedef struct mismatch_ud {
-    goal_info *gi;
+    const goal_info *gi;
     bool reported[MAX_CLAIMS];
     pblint_diag *diag[MAX_CLAIMS];
 } mismatch_ud;
@@ -2241,10 +2281,11 @@ static int check_goal_table_mismatch(pblint_check *chk, const pblint_doc *doc)
     if (!u)
         return PBLINT_ENOMEM;
     int rc;
-    u->gi = goal_build(chk, doc, &rc);
+    goal_info *own;
+    u->gi = goal_build(chk, doc, &rc, &own);
     if (!rc && u->gi->n)
         rc = for_each_row(chk, doc, row_mismatch, u);
-    free(u->gi);
+    free(own);
     free(u);
     return rc;
 }
