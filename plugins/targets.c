@@ -94,21 +94,37 @@ void load_list(const pblint_check *chk, const char *key, const char *const *def,
 
 const char *find_word(str s, const wordlist *wl, size_t *at)
 {
-    const char *best = NULL;
-    size_t best_at = 0;
-    for (size_t i = 0; i < wl->n; i++) {
-        size_t m = strlen(wl->w[i]);
-        if (!m || m > s.n)
-            continue;
-        const char *p = memmem(s.s, s.n, wl->w[i], m);
-        if (p && (!best || (size_t)(p - s.s) < best_at)) {
-            best = wl->w[i];
-            best_at = (size_t)(p - s.s);
+    /* One pass over s, trying at each byte only the words that start with
+     * it: the earliest match, and at one place the word listed first, as a
+     * memmem() of every word would find (that cost a call per word per
+     * clause). */
+    size_t len[MAX_ITEMS];
+    uint64_t first[4] = {0, 0, 0, 0};
+    size_t n = wl->n < MAX_ITEMS ? wl->n : MAX_ITEMS;
+    for (size_t i = 0; i < n; i++) {
+        len[i] = strlen(wl->w[i]);
+        if (len[i]) {
+            unsigned char c = (unsigned char)wl->w[i][0];
+            first[c >> 6] |= (uint64_t)1 << (c & 63);
         }
     }
     if (at)
-        *at = best_at;
-    return best;
+        *at = 0;
+    for (size_t p = 0; p < s.n; p++) {
+        unsigned char c = (unsigned char)s.s[p];
+        if (!((first[c >> 6] >> (c & 63)) & 1))
+            continue;
+        for (size_t i = 0; i < n; i++) {
+            size_t m = len[i];
+            if (m && m <= s.n - p && (unsigned char)wl->w[i][0] == c &&
+                memcmp(s.s + p, wl->w[i], m) == 0) {
+                if (at)
+                    *at = p;
+                return wl->w[i];
+            }
+        }
+    }
+    return NULL;
 }
 
 /* Names (or categories) of indicators where less is better. */
