@@ -1666,14 +1666,6 @@ static void detect_kind(builder *b)
     }
 }
 
-static const char *find_bytes(const char *hay, size_t n, const char *needle)
-{
-    size_t m = strlen(needle);
-    if (m > n)
-        return NULL;
-    return memmem(hay, n, needle, m);
-}
-
 static void report_markup(builder *b)
 {
     if (!(b->markup & (PB_MARKUP_TAG | PB_MARKUP_BOOKMARK | PB_MARKUP_ENTITY)))
@@ -1681,13 +1673,19 @@ static void report_markup(builder *b)
     const char *t = b->src->text;
     size_t n = b->src->len;
     static const char *const MARKS[] = {"<p>", "</p>", "<br", "[bookmark:", "&nbsp;", "<span", NULL};
+    /* the first place where one of the marks starts (no two start alike) */
     const char *first = NULL;
     const char *which = NULL;
-    for (size_t i = 0; MARKS[i]; i++) {
-        const char *h = find_bytes(t, n, MARKS[i]);
-        if (h && (!first || h < first)) {
-            first = h;
-            which = MARKS[i];
+    for (size_t at = 0; at < n && !first; at++) {
+        char c = t[at];
+        if (c != '<' && c != '[' && c != '&')
+            continue;
+        for (size_t i = 0; MARKS[i] && !first; i++) {
+            size_t m = strlen(MARKS[i]);
+            if (m <= n - at && memcmp(t + at, MARKS[i], m) == 0) {
+                first = t + at;
+                which = MARKS[i];
+            }
         }
     }
     if (!first)
