@@ -1445,9 +1445,10 @@ static const goal_info *goal_build(pblint_check *chk, const pblint_doc *doc, int
         *rc = PBLINT_ENOMEM;
         return NULL;
     }
-    if (sg)
-        *gi = sg->claims;
-    else
+    if (sg) { /* the claims read, not the whole array */
+        gi->n = sg->claims.n;
+        memcpy(gi->c, sg->claims.c, gi->n * sizeof gi->c[0]);
+    } else
         goal_claims(doc, gi);
     if (!sg || gi != &sg->matched)
         *own = gi;
