@@ -130,13 +130,15 @@ static size_t enumerator_len(const char *k, size_t len)
             i++;
             continue;
         }
+        /* 一 .. 十 are three bytes each, led by E4 or E5 */
         bool hit = false;
-        for (const char *const *n = NUMS; *n; n++) {
-            size_t m = strlen(*n);
-            if (i + m <= len && memcmp(k + i, *n, m) == 0) {
-                i += m;
-                hit = true;
-                break;
+        if (i + 3 <= len && ((unsigned char)k[i] == 0xE4 || (unsigned char)k[i] == 0xE5)) {
+            for (const char *const *n = NUMS; *n; n++) {
+                if (memcmp(k + i, *n, 3) == 0) {
+                    i += 3;
+                    hit = true;
+                    break;
+                }
             }
         }
         if (!hit)
