@@ -353,6 +353,20 @@ static pblint_span field_span(const pblint_field *f)
     return pblint_text_span(pblint_field_text(f));
 }
 
+/* The fields that carry a fund line's amount. */
+static bool is_fund_key(const char *key)
+{
+    static const char *const KEYS[] = {"project_total", "year_budget", "fiscal",     "fiscal_upper",
+                                       "fiscal_own",    "fiscal_lower", "other_funds", "carry_over",
+                                       "budget",        "actual"};
+    if (!key)
+        return false;
+    for (size_t k = 0; k < sizeof KEYS / sizeof KEYS[0]; k++)
+        if (KEYS[k][0] == key[0] && strcmp(key, KEYS[k]) == 0)
+            return true;
+    return false;
+}
+
 static const pblint_value *field_amount(const pblint_field *f)
 {
     const pblint_value *v = f ? pblint_field_value(f) : NULL;
@@ -1817,16 +1831,11 @@ static int check_amount_unit_plausibility(pblint_check *chk, const pblint_doc *d
     plaus_group *groups = calloc((ns + 1) * 2, sizeof *groups);
     if (!groups)
         return PBLINT_ENOMEM;
-    static const char *const keys[] = {"project_total", "year_budget", "fiscal", "fiscal_upper", "fiscal_own",
-                                       "fiscal_lower", "other_funds", "carry_over", "budget", "actual"};
     size_t nf = pblint_doc_field_count(doc);
     for (size_t i = 0; i < nf; i++) {
         const pblint_field *f = pblint_doc_field_at(doc, i);
         const char *key = pblint_field_key(f);
-        bool fund = false;
-        for (size_t k = 0; k < sizeof keys / sizeof keys[0] && !fund; k++)
-            fund = key && strcmp(key, keys[k]) == 0;
-        const pblint_value *v = fund ? field_amount(f) : NULL;
+        const pblint_value *v = is_fund_key(key) ? field_amount(f) : NULL;
         if (!v)
             continue;
         int unit = unit_or_yuan(v->money_unit);
@@ -1939,16 +1948,11 @@ static int check_amount_precision(pblint_check *chk, const pblint_doc *doc)
     long mw = pblint_check_option_int(chk, "max-decimals-wan", 6);
     int max_yuan = my < 0 ? 0 : my > 18 ? 18 : (int)my;
     int max_wan = mw < 0 ? 0 : mw > 18 ? 18 : (int)mw;
-    static const char *const keys[] = {"project_total", "year_budget", "fiscal", "fiscal_upper", "fiscal_own",
-                                       "fiscal_lower", "other_funds", "carry_over", "budget", "actual"};
     size_t nf = pblint_doc_field_count(doc);
     for (size_t i = 0; i < nf; i++) {
         const pblint_field *f = pblint_doc_field_at(doc, i);
         const char *key = pblint_field_key(f);
-        bool fund = false;
-        for (size_t k = 0; k < sizeof keys / sizeof keys[0] && !fund; k++)
-            fund = key && strcmp(key, keys[k]) == 0;
-        if (!fund)
+        if (!is_fund_key(key))
             continue;
         char n[NAME_MAX_BYTES + 8];
         field_name(f, key, n, sizeof n);
@@ -2231,16 +2235,11 @@ static int check_lump_sum_breakdown(pblint_check *chk, const pblint_doc *doc)
  * filing whose budget cannot be read must not look as good as a right one. */
 static int check_unreadable_amount(pblint_check *chk, const pblint_doc *doc)
 {
-    static const char *const KEYS[] = {"project_total", "year_budget", "fiscal", "fiscal_upper",
-                                       "fiscal_own",    "fiscal_lower", "other_funds",
-                                       "carry_over",    "budget",       "actual"};
     size_t nf = pblint_doc_field_count(doc);
     for (size_t i = 0; i < nf; i++) {
         const pblint_field *f = pblint_doc_field_at(doc, i);
         const char *key = pblint_field_key(f);
-        bool fund = false;
-        for (size_t k = 0; k < sizeof KEYS / sizeof KEYS[0] && !fund && key; k++)
-            fund = strcmp(key, KEYS[k]) == 0;
+        bool fund = is_fund_key(key);
         const pblint_value *v = pblint_field_value(f);
         if (!fund || (v->kind != PBLINT_VAL_TEXT && v->kind != PBLINT_VAL_WORD))
             continue;
