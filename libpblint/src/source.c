@@ -316,6 +316,12 @@ static void pb_utf8_scan(const unsigned char *p, size_t n, pb_utf8_stats *st)
                 break;
             i += 8;
         }
+        /* a run of 3-byte sequences, without the ASCII test between them */
+        while (n - i >= 3 && p[i] >= 0xe1 && p[i] <= 0xef && p[i] != 0xed &&
+               ((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) < 0x40) {
+            st->valid_multi++;
+            i += 3;
+        }
         if (i >= n)
             break;
         unsigned char c = p[i];

@@ -413,6 +413,13 @@ static inline bool pb_is_cont(unsigned char c)
 static uint32_t pb_stable_run(const unsigned char *t, uint32_t i, uint32_t end)
 {
     while (i < end) {
+        /* Most of a filing: U+4000..U+9FFF (leads E4-E9, any continuation
+         * bytes), ideographs and hexagrams, none of which NFKC changes. */
+        while (end - i >= 3 && t[i] >= 0xe4 && t[i] <= 0xe9 &&
+               ((t[i + 1] ^ 0x80) | (t[i + 2] ^ 0x80)) < 0x40)
+            i += 3;
+        if (i >= end)
+            break;
         unsigned char c = t[i];
         if (c < 0x80) {
             if (!pb_is_plain_ascii(c))
