@@ -1519,6 +1519,11 @@ static int bp_strip(bp_state *st, bp_unit *u)
 {
     size_t len = 0;
     const char *s = pblint_text_str(u->text, &len);
+    if (len < st->min_len) { /* fewer bytes than a passage has letters: never scanned */
+        u->cp = NULL;
+        u->n = 0;
+        return 0;
+    }
     u->cp = malloc((len + 1) * sizeof *u->cp);
     if (!u->cp)
         return PBLINT_ENOMEM;
@@ -1964,6 +1969,21 @@ static int check_boilerplate(pblint_check *chk, const pblint_doc *doc)
     int rc = bp_collect(&st, chk, doc);
     for (size_t i = 0; i < st.nu && rc == 0; i++)
         rc = bp_strip(&st, &st.u[i]);
+    /* the table, sized for the fingerprints to come (winnowing keeps about
+     * 2 / (w + 1) of the k-grams), half full at most */
+    size_t letters = 0;
+    for (size_t i = 0; i < st.nu; i++)
+        if (st.u[i].n >= st.min_len)
+            letters += st.u[i].n;
+    if (rc == 0 && letters > 0) {
+        size_t want = 2 * (2 * letters / (st.w + 1) + 16), cap = 64;
+        while (cap < want && cap < ((size_t)1 << 30))
+            cap *= 2;
+        if (!(st.slot = calloc(cap, sizeof *st.slot)))
+            rc = PBLINT_ENOMEM;
+        else
+            st.scap = cap;
+    }
     for (size_t i = 0; i < st.nu && rc == 0; i++)
         if (st.u[i].n >= st.min_len)
             rc = bp_scan_unit(chk, doc, &st, i, &tmp);
