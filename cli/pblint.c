@@ -105,7 +105,7 @@ static void usage(FILE *out)
           "                         PBLINT_PLUGIN_PATH\n"
           "  -j, --jobs=N           lint N files at a time (default: the number of CPUs);\n"
           "                         the output is the same as with -j 1\n"
-          "  --statistics           print the number of findings per rule after the run\n"
+          "  --statistics           print the number of findings per rule and severity after the run\n"
           "  --time-report          print the time spent reading, decoding, building the\n"
           "                         model, in each plugin and in output (on stderr)\n"
           "  --list-rules           list every rule with its plugin and default severity\n"
@@ -531,7 +531,7 @@ typedef struct job {
     char *err; /* stderr text */
     size_t err_len;
     size_t counts[3];
-    size_t *rule_counts; /* per rule index, for --statistics */
+    size_t *rule_counts; /* per rule index and severity, for --statistics */
     char *failure;       /* why the file could not be linted, for the JSON and SARIF logs */
     size_t fixed;        /* --fix: findings whose fix-its were applied */
     uint64_t render_ns;  /* --time-report: time spent writing its output */
@@ -898,10 +898,12 @@ static void lint_result(pblint_ctx *ctx, const run *r, job *jb, pblint_result *r
                 jb->counts[sev]++;
             if (sev >= r->o->fail_on)
                 jb->failed = true;
-            if (jb->rule_counts) {
+            if (jb->rule_counts && sev >= PBLINT_SEV_NOTE && sev <= PBLINT_SEV_ERROR) {
+                /* the severity the finding has here: a folder's
+                 * configuration may give a rule another one */
                 long ri = pblint_ctx_find_rule(ctx, pblint_diag_rule(d));
                 if (ri >= 0 && (size_t)ri < r->nrules)
-                    jb->rule_counts[ri]++;
+                    jb->rule_counts[(size_t)ri * 3 + (size_t)sev]++;
             }
         }
         /* --dry-run: the diff is the output */
@@ -1205,7 +1207,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < files.n; i++) {
         r.jobs[i].path = files.v[i];
         if (o.statistics)
-            r.jobs[i].rule_counts = calloc(r.nrules ? r.nrules : 1, sizeof(size_t));
+            r.jobs[i].rule_counts = calloc(r.nrules ? r.nrules * 3 : 1, sizeof(size_t));
     }
     long nthreads = o.jobs ? o.jobs : default_jobs();
     if ((size_t)nthreads > files.n)
@@ -1247,7 +1249,7 @@ int main(int argc, char **argv)
     }
 
     size_t counts[3] = {0, 0, 0};
-    size_t *rule_totals = o.statistics ? calloc(r.nrules ? r.nrules : 1, sizeof(size_t)) : NULL;
+    size_t *rule_totals = o.statistics ? calloc(r.nrules ? r.nrules * 3 : 1, sizeof(size_t)) : NULL;
     size_t linted = 0, fixed = 0, fixed_files = 0;
     uint64_t tm_render_ns = 0, tm_bytes = 0;
     bool failed = false;
@@ -1288,7 +1290,7 @@ int main(int argc, char **argv)
         for (int s = 0; s < 3; s++)
             counts[s] += jb->counts[s];
         if (rule_totals && jb->rule_counts)
-            for (size_t k = 0; k < r.nrules; k++)
+            for (size_t k = 0; k < r.nrules * 3; k++)
                 rule_totals[k] += jb->rule_counts[k];
         failed |= jb->failed;
         tm_render_ns += jb->render_ns;
@@ -1339,14 +1341,19 @@ int main(int argc, char **argv)
         /* after a JSON or SARIF log, stdout must stay one JSON document */
         FILE *sout = o.format == PBLINT_FORMAT_JSON || o.format == PBLINT_FORMAT_SARIF ? stderr
                                                                                        : stdout;
+        /* one line per rule and severity: a rule turned into an error in
+         * one folder and left a warning in another has two */
         for (size_t k = 0; k < r.nrules; k++) {
-            if (!rule_totals[k])
-                continue;
-            pblint_rule_info ri;
-            pblint_ctx_rule(ctx, k, &ri);
-            fprintf(sout, "%6zu  %-7s  %s\n", rule_totals[k],
-                    pblint_severity_name(ri.severity), ri.id);
+            for (int sev = PBLINT_SEV_ERROR; sev >= PBLINT_SEV_NOTE; sev--) {
+                size_t n = rule_totals[k * 3 + (size_t)sev];
+                if (!n)
+                    continue;
+                pblint_rule_info ri;
+                pblint_ctx_rule(ctx, k, &ri);
+                fprintf(sout, "%6zu  %-7s  %s\n", n, pblint_severity_name(sev), ri.id);
+            }
         }
+        fflush(sout); /* before the summary on stderr, as on a terminal */
         free(rule_totals);
     }
 

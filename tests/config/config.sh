@@ -538,5 +538,38 @@ expect baseline-bad 2 <<'EOF'
 b/bad.json: error: not a pblint baseline: "pblint_baseline_version" is not 1
 EOF
 
+# ------------------------------------------------------------ --statistics
+
+# a folder that makes a rule an error: its findings count as errors there
+tree sa sb
+printf 'rules:\n  - id: indicators/vague-target\n    severity: error\n' > sb/.pblint.yaml
+run "$pblint" --plain --statistics --select=indicators/vague-target sa/d.txt sb/d.txt
+expect statistics-per-severity 1 <<'EOF'
+sa/d.txt:50:49: error: target '及时' of the 时效 indicator '走访工作开展及时率' is a qualitative word, not a measurable value; it only repeats '及时' from the name: give the figure the 年度绩效目标 promises, 100% ('走访工作完成及时率达100%') [indicators/vague-target]
+sa/d.txt:28:57: note: the 年度绩效目标 gives the figure here
+sa/d.txt:51:57: warning: target '提高' of the 社会效益 indicator '政策知晓率' is a qualitative word, not a measurable value: give a percentage with an operator, e.g. ≥90% [indicators/vague-target]
+sa/d.txt:52:41: warning: target '提高' of the 社会效益 indicator '骨干人员激励度' is a qualitative word, not a measurable value: give the size of the change, e.g. ≥90% or 提高N个百分点 [indicators/vague-target]
+sb/d.txt:50:49: error: target '及时' of the 时效 indicator '走访工作开展及时率' is a qualitative word, not a measurable value; it only repeats '及时' from the name: give the figure the 年度绩效目标 promises, 100% ('走访工作完成及时率达100%') [indicators/vague-target]
+sb/d.txt:28:57: note: the 年度绩效目标 gives the figure here
+sb/d.txt:51:57: error: target '提高' of the 社会效益 indicator '政策知晓率' is a qualitative word, not a measurable value: give a percentage with an operator, e.g. ≥90% [indicators/vague-target]
+sb/d.txt:52:41: error: target '提高' of the 社会效益 indicator '骨干人员激励度' is a qualitative word, not a measurable value: give the size of the change, e.g. ≥90% or 提高N个百分点 [indicators/vague-target]
+     4  error    indicators/vague-target
+     2  warning  indicators/vague-target
+4 errors, 2 warnings in 2 files
+EOF
+# with a JSON log on stdout, the counts go to stderr
+set +e
+json=$("$pblint" --format=json --statistics --select=indicators/vague-target sa/d.txt 2>"$tmp/stats.err")
+rc=$?
+set -e
+if [ "$rc" -eq 1 ] && printf '%s' "$json" | python3 -c 'import json,sys; json.load(sys.stdin)' &&
+   [ "$(cat "$tmp/stats.err")" == "$(printf '     1  error    indicators/vague-target\n     2  warning  indicators/vague-target\n1 error, 2 warnings in 1 file')" ]; then
+    pass=$((pass + 1))
+else
+    echo "FAIL statistics-json (exit $rc)"
+    sed 's/^/    /' "$tmp/stats.err"
+    fail=$((fail + 1))
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
