@@ -1133,13 +1133,16 @@ int main(int argc, char **argv)
 
     strvec files = {0};
     int io_errors = 0;
+    bool walk_failed = false; /* a folder (or one inside it) could not be searched */
     for (int i = optind; i < argc; i++) {
         struct stat st;
         if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             visited *seen = NULL;
             size_t nseen = 0;
-            if (walk(argv[i], &files, &seen, &nseen, 0) < 0)
+            if (walk(argv[i], &files, &seen, &nseen, 0) < 0) {
                 io_errors++;
+                walk_failed = true;
+            }
             free(seen);
         } else {
             sv_push(&files, argv[i]);
@@ -1250,7 +1253,7 @@ int main(int argc, char **argv)
 
     size_t counts[3] = {0, 0, 0};
     size_t *rule_totals = o.statistics ? calloc(r.nrules ? r.nrules * 3 : 1, sizeof(size_t)) : NULL;
-    size_t linted = 0, fixed = 0, fixed_files = 0;
+    size_t linted = 0, not_linted = 0, fixed = 0, fixed_files = 0;
     uint64_t tm_render_ns = 0, tm_bytes = 0;
     bool failed = false;
     /* the main thread lints too, and prints every job in file order */
@@ -1297,6 +1300,7 @@ int main(int argc, char **argv)
         tm_bytes += jb->bytes;
         io_errors += jb->io_error;
         linted += jb->linted;
+        not_linted += !jb->linted;
         fixed += jb->fixed;
         fixed_files += jb->fixed > 0;
         free(jb->out);
@@ -1370,9 +1374,22 @@ int main(int argc, char **argv)
                 len += snprintf(summary + len, sizeof summary - (size_t)len, "%s%zu %s",
                                 len ? ", " : "", counts[s], names[s][counts[s] != 1]);
         }
+        /* the files left out, whatever the reason (unreadable, binary, a
+         * broken configuration), and errors of any other kind */
+        char why[128] = "";
+        if (not_linted && walk_failed)
+            snprintf(why, sizeof why,
+                     " (%zu file%s not linted, and folders not searched: see the errors above)",
+                     not_linted, not_linted == 1 ? "" : "s");
+        else if (not_linted)
+            snprintf(why, sizeof why, " (%zu file%s not linted: see the errors above)", not_linted,
+                     not_linted == 1 ? "" : "s");
+        else if (walk_failed)
+            snprintf(why, sizeof why, " (folders not searched: see the errors above)");
+        else if (io_errors)
+            snprintf(why, sizeof why, " (with errors: see above)");
         if (!o.quiet || counts[PBLINT_SEV_ERROR] || io_errors)
-            fprintf(stderr, "%s in %zu file%s%s\n", summary, linted, linted == 1 ? "" : "s",
-                    io_errors ? " (some files could not be read)" : "");
+            fprintf(stderr, "%s in %zu file%s%s\n", summary, linted, linted == 1 ? "" : "s", why);
     }
 
     if (o.time_report) {

@@ -60,7 +60,7 @@ lintall e/d.txt
 expect unknown-key 2 <<'EOF'
 e/.pblint.yaml:3:5: error: rules[0]: unknown key 'severty' (the keys here are: id, severity)
 pblint: error: e/d.txt: not linted: its configuration e/.pblint.yaml has errors
-0 errors, 0 warnings in 0 files (some files could not be read)
+0 errors, 0 warnings in 0 files (1 file not linted: see the errors above)
 EOF
 
 printf 'color: always\n' > e/.pblint.yaml
@@ -68,7 +68,7 @@ lintall e/d.txt
 expect unknown-top-key 2 <<'EOF'
 e/.pblint.yaml:1:1: error: unknown key 'color' (the keys here are: rules, options, plugins, overrides, policies)
 pblint: error: e/d.txt: not linted: its configuration e/.pblint.yaml has errors
-0 errors, 0 warnings in 0 files (some files could not be read)
+0 errors, 0 warnings in 0 files (1 file not linted: see the errors above)
 EOF
 
 printf 'rules: indicators/*\n' > e/.pblint.yaml
@@ -76,7 +76,7 @@ lintall e/d.txt
 expect wrong-type 2 <<'EOF'
 e/.pblint.yaml:1:8: error: rules: expected a list, got a single value
 pblint: error: e/d.txt: not linted: its configuration e/.pblint.yaml has errors
-0 errors, 0 warnings in 0 files (some files could not be read)
+0 errors, 0 warnings in 0 files (1 file not linted: see the errors above)
 EOF
 
 printf 'rules:\n  - id: [parse/*]\n    severity: off\n' > e/.pblint.yaml
@@ -84,7 +84,7 @@ lintall e/d.txt
 expect wrong-type-nested 2 <<'EOF'
 e/.pblint.yaml:2:9: error: rules[0].id: expected a single value, got a list
 pblint: error: e/d.txt: not linted: its configuration e/.pblint.yaml has errors
-0 errors, 0 warnings in 0 files (some files could not be read)
+0 errors, 0 warnings in 0 files (1 file not linted: see the errors above)
 EOF
 
 printf 'rules:\n  - id: parse/*\n    severity: off\n  - id: indicator/*\n    severity: warning\n' \
@@ -93,7 +93,7 @@ lintall e/d.txt
 expect unknown-rule 2 <<'EOF'
 e/.pblint.yaml:4:9: error: rules[1].id: no rule matches 'indicator/*' (see pblint --list-rules)
 pblint: error: e/d.txt: not linted: its configuration e/.pblint.yaml has errors
-0 errors, 0 warnings in 0 files (some files could not be read)
+0 errors, 0 warnings in 0 files (1 file not linted: see the errors above)
 EOF
 
 printf 'options:\n  - rule: amounts/no-such-rule\n    key: threshold\n    value: "85"\n' \
@@ -102,7 +102,7 @@ lintall e/d.txt
 expect unknown-option-rule 2 <<'EOF'
 e/.pblint.yaml:2:11: error: options[0].rule: no rule 'amounts/no-such-rule' (an option belongs to one rule id; see pblint --list-rules)
 pblint: error: e/d.txt: not linted: its configuration e/.pblint.yaml has errors
-0 errors, 0 warnings in 0 files (some files could not be read)
+0 errors, 0 warnings in 0 files (1 file not linted: see the errors above)
 EOF
 
 printf 'rules:\n  - id: parse/*\n    severity: warn\n' > e/.pblint.yaml
@@ -110,7 +110,7 @@ lintall e/d.txt
 expect bad-severity 2 <<'EOF'
 e/.pblint.yaml:3:15: error: rules[0].severity: 'warn' is not a severity (error, warning, note or off)
 pblint: error: e/d.txt: not linted: its configuration e/.pblint.yaml has errors
-0 errors, 0 warnings in 0 files (some files could not be read)
+0 errors, 0 warnings in 0 files (1 file not linted: see the errors above)
 EOF
 
 cat > e/.pblint.yaml <<'EOF'
@@ -126,7 +126,7 @@ e/.pblint.yaml:2:13: error: overrides[0].files[0]: bad pattern 'archive/[0-9': a
 e/.pblint.yaml:2:29: error: overrides[0].files[1]: bad pattern '../other/*.txt': '..' is not allowed: patterns match files under the configuration's folder
 e/.pblint.yaml:2:47: error: overrides[0].files[2]: bad pattern 'a**b/c.txt': '**' must be a whole path segment (like archive/**/x.txt)
 pblint: error: e/d.txt: not linted: its configuration e/.pblint.yaml has errors
-0 errors, 0 warnings in 0 files (some files could not be read)
+0 errors, 0 warnings in 0 files (1 file not linted: see the errors above)
 EOF
 
 cat > e/.pblint.yaml <<'EOF'
@@ -140,7 +140,7 @@ lintall e/d.txt
 expect bad-regex 2 <<'EOF'
 e/.pblint.yaml:5:12: error: policies[0].match: '^([0-9]{8}|[0-9]{11}$' is not a valid regular expression (POSIX ERE): Unmatched ( or \(
 pblint: error: e/d.txt: not linted: its configuration e/.pblint.yaml has errors
-0 errors, 0 warnings in 0 files (some files could not be read)
+0 errors, 0 warnings in 0 files (1 file not linted: see the errors above)
 EOF
 
 printf 'rules:\n  - id: parse/*\n   severity: off\n' > e/.pblint.yaml
@@ -148,7 +148,7 @@ lintall e/d.txt
 expect syntax-error 2 <<'EOF'
 e/.pblint.yaml:3:4: error: YAML syntax error: did not find expected '-' indicator while parsing a block collection
 pblint: error: e/d.txt: not linted: its configuration e/.pblint.yaml has errors
-0 errors, 0 warnings in 0 files (some files could not be read)
+0 errors, 0 warnings in 0 files (1 file not linted: see the errors above)
 EOF
 
 printf 'rules:\n  - id: parse/*\n    severity: off\nrules: []\n' > e/.pblint.yaml
@@ -156,7 +156,7 @@ lintall e/d.txt
 expect duplicate-key 2 <<'EOF'
 e/.pblint.yaml:4:1: error: key 'rules' is given twice
 pblint: error: e/d.txt: not linted: its configuration e/.pblint.yaml has errors
-0 errors, 0 warnings in 0 files (some files could not be read)
+0 errors, 0 warnings in 0 files (1 file not linted: see the errors above)
 EOF
 
 printf 'options:\n  - rule: amounts/execution-rate\n    key: threshold\n' > e/.pblint.yaml
@@ -164,7 +164,7 @@ lintall e/d.txt
 expect option-without-value 2 <<'EOF'
 e/.pblint.yaml:2:5: error: options[0]: missing required key 'value' (or 'values', a list)
 pblint: error: e/d.txt: not linted: its configuration e/.pblint.yaml has errors
-0 errors, 0 warnings in 0 files (some files could not be read)
+0 errors, 0 warnings in 0 files (1 file not linted: see the errors above)
 EOF
 
 printf 'overrides:\n  - rules:\n      - id: parse/*\n        severity: off\n' > e/.pblint.yaml
@@ -172,7 +172,7 @@ lintall e/d.txt
 expect missing-files 2 <<'EOF'
 e/.pblint.yaml:2:5: error: overrides[0]: missing required key 'files'
 pblint: error: e/d.txt: not linted: its configuration e/.pblint.yaml has errors
-0 errors, 0 warnings in 0 files (some files could not be read)
+0 errors, 0 warnings in 0 files (1 file not linted: see the errors above)
 EOF
 
 cat > e/.pblint.yaml <<'EOF'
@@ -204,7 +204,7 @@ e/.pblint.yaml:11:13: error: policies[2].column: 'price' is not a column (unit-p
 e/.pblint.yaml:15:10: error: policies[3].min: '很高' is not a number, percentage or quantity (e.g. "90%", "100", "2400人")
 e/.pblint.yaml:16:14: error: policies[3].message: unknown placeholder {minimum} (a message may use {value}, {limit} and {name})
 pblint: error: e/d.txt: not linted: its configuration e/.pblint.yaml has errors
-0 errors, 0 warnings in 0 files (some files could not be read)
+0 errors, 0 warnings in 0 files (1 file not linted: see the errors above)
 EOF
 
 # a broken configuration stops only its own files
@@ -221,7 +221,7 @@ expect others-go-on 2 <<'EOF'
 e/.pblint.yaml:3:15: error: rules[0].severity: 'of' is not a severity (error, warning, note or off)
 pblint: error: e/d.txt: not linted: its configuration e/.pblint.yaml has errors
 good/d.txt:1:1: warning: the filing has no field 'project_code', which the local policy requires [policy/code]
-0 errors, 1 warning in 1 file (some files could not be read)
+0 errors, 1 warning in 1 file (1 file not linted: see the errors above)
 EOF
 
 # the user's own configuration is checked too

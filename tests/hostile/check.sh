@@ -211,21 +211,21 @@ $CTRL" "1 error, 1 warning in 2 files"
 
 lint 10 --plain --color=never --select="$SEL" image.png control.txt
 expect png 2 "$CTRL" "pblint: error: image.png: this is a PNG image, not text
-1 error, 0 warnings in 1 file (some files could not be read)"
+1 error, 0 warnings in 1 file (1 file not linted: see the errors above)"
 
 WORD="this is a Word (.docx) file, not text; in Word, save it as plain text (File > Save As > Plain Text (*.txt), encoding UTF-8), which writes the tables' cells separated by tabs, and lint that file"
 lint 10 --plain --color=never --select="$SEL" 'my filing.docx' control.txt
 expect docx 2 "$CTRL" "pblint: error: my filing.docx: $WORD
-1 error, 0 warnings in 1 file (some files could not be read)"
+1 error, 0 warnings in 1 file (1 file not linted: see the errors above)"
 
 # the same Word file under a .txt name: its ZIP entries (word/...) say it is Word
 lint 10 --plain --color=never --select="$SEL" filing-docx.txt control.txt
 expect docx-named-txt 2 "$CTRL" "pblint: error: filing-docx.txt: $WORD
-1 error, 0 warnings in 1 file (some files could not be read)" H2
+1 error, 0 warnings in 1 file (1 file not linted: see the errors above)" H2
 
 lint 10 --plain --color=never --select="$SEL" filing.pdf control.txt
 expect pdf 2 "$CTRL" "pblint: error: filing.pdf: this is a PDF file, not text; extract its text with \`pdftotext -layout filing.pdf\` first
-1 error, 0 warnings in 1 file (some files could not be read)"
+1 error, 0 warnings in 1 file (1 file not linted: see the errors above)"
 
 # ------------------------------------------------------------ encodings, NULs
 
@@ -262,7 +262,7 @@ $CTRL" "2 errors, 1 warning in 2 files"
 
 lint 10 --plain --color=never --select="$SEL" nul-binary.txt control.txt
 expect nul-binary 2 "$CTRL" "pblint: error: nul-binary.txt: this looks like binary data, not text (4096 of its first 7456 bytes are control bytes)
-1 error, 0 warnings in 1 file (some files could not be read)"
+1 error, 0 warnings in 1 file (1 file not linted: see the errors above)"
 
 # ------------------------------------------------------------ long lines, wide rows, the size limit
 
@@ -287,7 +287,7 @@ truncate -s 300M over-limit.txt
 lint 20 --plain --color=never --select="$SEL" over-limit.txt control.txt
 within over-limit 5 100 &&
     expect over-limit 2 "$CTRL" "pblint: error: over-limit.txt: larger than 256 MiB, which pblint does not read
-1 error, 0 warnings in 1 file (some files could not be read)"
+1 error, 0 warnings in 1 file (1 file not linted: see the errors above)"
 rm -f over-limit.txt
 
 # ------------------------------------------------------------ numbers in amount cells
@@ -345,13 +345,13 @@ else
 fi
 lint 10 --plain --color=never --select="$SEL" unreadable.txt control.txt
 expect unreadable 2 "$CTRL" "pblint: error: unreadable.txt: cannot open: $why
-1 error, 0 warnings in 1 file (some files could not be read)"
+1 error, 0 warnings in 1 file (1 file not linted: see the errors above)"
 
 mkfifo pipe.txt
 # a FIFO must be refused at once, whatever the build: 5 s is already a hang
 lint =5 --plain --color=never --select="$SEL" pipe.txt control.txt
 expect fifo 2 "$CTRL" "pblint: error: pipe.txt: not a regular file (a FIFO); pblint reads only files
-1 error, 0 warnings in 1 file (some files could not be read)"
+1 error, 0 warnings in 1 file (1 file not linted: see the errors above)"
 lint =5 --dump-model pipe.txt control.txt
 if [ $rc -eq 2 ] && [ "$err" == "pblint: error: pipe.txt: not a regular file (a FIFO); pblint reads only files" ] &&
     grep -q '"file": "control.txt"' <<< "$out"; then
@@ -370,7 +370,7 @@ ln -s a tree/b
 ln -s loop.txt tree/loop.txt
 lint 10 --plain --color=never --select="$SEL" tree
 expect symlink-loops 2 "$(fts tree/a/f.txt)" "pblint: error: tree/loop.txt: cannot open: Too many levels of symbolic links
-1 error, 0 warnings in 1 file (some files could not be read)"
+1 error, 0 warnings in 1 file (1 file not linted: see the errors above)"
 
 # a filing 70 folders down: the walk stops at 64 and says where
 d=deep
@@ -382,7 +382,7 @@ mkdir -p "$d"
 cp control.txt "$d/f.txt"
 lint 10 --plain --color=never --select="$SEL" deep
 expect deep-tree 2 "" "pblint: error: $d65: more than 64 folders deep, not searched
-0 errors, 0 warnings in 0 files (some files could not be read)" H7
+0 errors, 0 warnings in 0 files (folders not searched: see the errors above)" H7
 
 # ------------------------------------------------------------ fuzz regressions
 
