@@ -255,6 +255,15 @@ static int walk(const char *dir, strvec *files, visited **seen, size_t *nseen, i
     return rc;
 }
 
+/* A write to standard output failed: counted, and its errno kept for the
+ * one message said after the run (a full disk fails every write). */
+static void out_failed(int *out_errno, int *io_errors)
+{
+    if (!*out_errno)
+        *out_errno = errno ? errno : EIO;
+    (*io_errors)++;
+}
+
 /* ---------------------------------------------------------------- main */
 
 enum {
@@ -1189,7 +1198,8 @@ int main(int argc, char **argv)
         lo.ctx = ctx;
         lo.rules_doc_dirs = dirs;
         if (pblint_log_begin(&lo, stdout, &log) != 0) {
-            fprintf(stderr, "pblint: error: cannot write the output\n");
+            fprintf(stderr, "pblint: error: cannot write the output to standard output: %s\n",
+                    strerror(errno ? errno : EIO));
             return 2;
         }
     }
@@ -1254,6 +1264,7 @@ int main(int argc, char **argv)
     size_t counts[3] = {0, 0, 0};
     size_t *rule_totals = o.statistics ? calloc(r.nrules ? r.nrules * 3 : 1, sizeof(size_t)) : NULL;
     size_t linted = 0, not_linted = 0, fixed = 0, fixed_files = 0;
+    int out_errno = 0; /* the first failed write to standard output */
     uint64_t tm_render_ns = 0, tm_bytes = 0;
     bool failed = false;
     /* the main thread lints too, and prints every job in file order */
@@ -1280,11 +1291,11 @@ int main(int argc, char **argv)
         job *jb = &r.jobs[i];
         if (log) {
             if (pblint_log_add(log, jb->out, jb->out_len) != 0)
-                io_errors++;
+                out_failed(&out_errno, &io_errors);
             if (jb->failure)
                 pblint_log_add_failure(log, jb->path, jb->failure);
-        } else if (jb->out_len) {
-            fwrite(jb->out, 1, jb->out_len, stdout);
+        } else if (jb->out_len && fwrite(jb->out, 1, jb->out_len, stdout) != jb->out_len) {
+            out_failed(&out_errno, &io_errors);
         }
         if (jb->err_len) {
             fflush(stdout);
@@ -1337,9 +1348,13 @@ int main(int argc, char **argv)
         pblint_log_summary sum = {counts[PBLINT_SEV_ERROR], counts[PBLINT_SEV_WARNING],
                                   counts[PBLINT_SEV_NOTE], linted};
         if (pblint_log_end(log, &sum) != 0)
-            io_errors++;
+            out_failed(&out_errno, &io_errors);
     }
-    fflush(stdout);
+    if (fflush(stdout) != 0)
+        out_failed(&out_errno, &io_errors);
+    if (out_errno) /* once, not once per file */
+        fprintf(stderr, "pblint: error: cannot write the output to standard output: %s\n",
+                strerror(out_errno));
 
     if (rule_totals) {
         /* after a JSON or SARIF log, stdout must stay one JSON document */

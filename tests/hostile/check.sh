@@ -420,6 +420,27 @@ big_check() { # NAME FILE CPU-SECONDS MB MAXLINES [ISSUE]: the output stays in i
             "$(grep -m5 '\[core/' "$o")" "$(wc -l < "$o") lines" "$(tail -3 <<< "$err")"
     fi
 }
+# ------------------------------------------------------------ output that cannot be written
+
+# a full disk under standard output: one error saying so, exit 2, in every format
+if [ -w /dev/full ]; then
+    for fmt in text json sarif; do
+        timeout 10 "$pblint" --plain --color=never --format=$fmt --select="$SEL" control.txt \
+            > /dev/full 2> "$tmp/err"
+        rc=$?
+        err=$(cat "$tmp/err")
+        out="" secs=0 cpu=0 rss=0
+        if [ $rc -eq 2 ] && [ "$(head -1 <<< "$err")" == "pblint: error: cannot write the output to standard output: No space left on device" ] &&
+            [ "$(grep -c 'cannot write' <<< "$err")" -eq 1 ]; then
+            ok "stdout-full-$fmt"
+        else
+            bad "stdout-full-$fmt" "" "expected exit 2 and one error naming standard output" "$err"
+        fi
+    done
+else
+    skip=$((skip + 3))
+fi
+
 if $big; then
     big_check all-100mb all-100mb.txt 90 5120 400000 H8 # H8: no rule may be quadratic
     big_check rows-1m rows-1m.txt 90 4608 50
