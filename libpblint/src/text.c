@@ -199,6 +199,12 @@ static inline bool pb_cp_is_stable(int32_t cp)
 {
     if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf))
         return true;
+    /* the punctuation of Chinese prose, none of which NFKC changes (checked
+     * with utf8proc): 、。〃〈〉《》「」『』【】〔〕〖〗〘〙〚〛 and ‐‒–—―‖ ‘’‚‛“”„‟†‡•‣
+     * (not U+2011, U+2017 or the dot leaders U+2024-2026, which it does) */
+    if ((cp >= 0x3001 && cp <= 0x3011) || (cp >= 0x3014 && cp <= 0x301b) || cp == 0x2010 ||
+        (cp >= 0x2012 && cp <= 0x2016) || (cp >= 0x2018 && cp <= 0x2023))
+        return true;
     if ((cp >= 0xff01 && cp <= 0xff5e) || cp == 0x200b || cp == 0xfeff || pb_is_space_cp(cp))
         return false;
     return utf8proc_get_property(cp)->decomp_seqindex == UINT16_MAX;
@@ -503,6 +509,18 @@ static void pb_norm_run_known(pb_norm *nm, const char *text, uint32_t start, uin
             }
             i++;
             continue;
+        }
+        /* full-width ASCII (，：（）１２): EF BC 81..EF BD 9E, NFKC's <wide>
+         * fold, as pb_norm_cp() does it, without the general decoder */
+        if (c == 0xef && end - i >= 3 && (t[i + 1] == 0xbc || t[i + 1] == 0xbd) &&
+            (t[i + 2] & 0xc0) == 0x80) {
+            int32_t w = 0xf000 | ((int32_t)(t[i + 1] & 0x3f) << 6) | (int32_t)(t[i + 2] & 0x3f);
+            if (w >= 0xff01 && w <= 0xff5e) {
+                char ch = (char)(w - 0xfee0);
+                pb_norm_emit(nm, &ch, 1, i, i + 3);
+                i += 3;
+                continue;
+            }
         }
         utf8proc_int32_t cp;
         utf8proc_ssize_t l = utf8proc_iterate(t + i, (utf8proc_ssize_t)(end - i), &cp);
