@@ -144,6 +144,13 @@ static void pb_norm_emit_run(pb_norm *nm, const char *text, uint32_t i, uint32_t
         const unsigned char *t = (const unsigned char *)text;
         uint32_t *m = nm->map + nm->len;
         for (uint32_t k = i; k < j;) {
+            while (j - k >= 3 && t[k] >= 0xe0) { /* a run of Chinese characters */
+                m[0] = m[1] = m[2] = k;
+                m += 3;
+                k += 3;
+            }
+            if (k >= j)
+                break;
             uint32_t l = t[k] < 0x80 ? 1 : t[k] < 0xe0 ? 2 : 3;
             for (uint32_t q = 0; q < l; q++)
                 *m++ = k;
