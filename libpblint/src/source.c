@@ -316,11 +316,19 @@ static void pb_utf8_scan(const unsigned char *p, size_t n, pb_utf8_stats *st)
                 break;
             i += 8;
         }
-        /* a run of 3-byte sequences, without the ASCII test between them */
-        while (n - i >= 3 && p[i] >= 0xe1 && p[i] <= 0xef && p[i] != 0xed &&
-               ((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) < 0x40) {
-            st->valid_multi++;
-            i += 3;
+        /* a run of 3-byte sequences, without the ASCII test between them
+         * (leads E1-EC and EE-EF: in ((c - 0xe1) & 0xff) < 15, but ED) */
+        if (n - i >= 3) {
+            size_t j = i, last = n - 3;
+            while (j <= last) {
+                unsigned c3 = p[j];
+                if ((unsigned)(c3 - 0xe1) >= 15u || c3 == 0xed ||
+                    ((p[j + 1] ^ 0x80) | (p[j + 2] ^ 0x80)) >= 0x40)
+                    break;
+                j += 3;
+            }
+            st->valid_multi += (j - i) / 3;
+            i = j;
         }
         if (i >= n)
             break;
