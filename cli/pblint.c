@@ -1200,6 +1200,10 @@ int main(int argc, char **argv)
         if (pblint_log_begin(&lo, stdout, &log) != 0) {
             fprintf(stderr, "pblint: error: cannot write the output to standard output: %s\n",
                     strerror(errno ? errno : EIO));
+            cfg_run_free(cfgr);
+            pblint_ctx_free(ctx);
+            sv_free(&files);
+            sv_free(&plugins);
             return 2;
         }
     }
