@@ -1969,15 +1969,17 @@ static int check_boilerplate(pblint_check *chk, const pblint_doc *doc)
     int rc = bp_collect(&st, chk, doc);
     for (size_t i = 0; i < st.nu && rc == 0; i++)
         rc = bp_strip(&st, &st.u[i]);
-    /* the table, sized for the fingerprints to come (winnowing keeps about
-     * 2 / (w + 1) of the k-grams), half full at most */
+    /* the table, sized for the fingerprints a filing gives (winnowing keeps
+     * about 2 / (w + 1) of the k-grams), half full at most; past 65,536
+     * slots it grows as it fills, since a big document repeats itself and
+     * has far fewer distinct fingerprints than fingerprints */
     size_t letters = 0;
     for (size_t i = 0; i < st.nu; i++)
         if (st.u[i].n >= st.min_len)
             letters += st.u[i].n;
     if (rc == 0 && letters > 0) {
         size_t want = 2 * (2 * letters / (st.w + 1) + 16), cap = 64;
-        while (cap < want && cap < ((size_t)1 << 30))
+        while (cap < want && cap < ((size_t)1 << 16))
             cap *= 2;
         if (!(st.slot = calloc(cap, sizeof *st.slot)))
             rc = PBLINT_ENOMEM;
