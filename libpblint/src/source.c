@@ -317,7 +317,7 @@ static void pb_utf8_scan(const unsigned char *p, size_t n, pb_utf8_stats *st)
             i += 8;
         }
         /* a run of 3-byte sequences, without the ASCII test between them
-         * (leads E1-EC and EE-EF: in ((c - 0xe1) & 0xff) < 15, but ED) */
+         * (leads E1-EF but ED, any continuation bytes: always valid) */
         if (n - i >= 3) {
             size_t j = i, last = n - 3;
             while (j <= last) {
