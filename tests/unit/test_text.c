@@ -9,6 +9,8 @@
 
 #include "internal.h"
 
+#include <utf8proc.h>
+
 #ifndef SEEDS_DIR
 #define SEEDS_DIR "../shared/seeds"
 #endif
@@ -170,6 +172,37 @@ static void test_fullwidth(void **state)
     /* U+FFFD stays; U+200B and a stray U+FEFF go. */
     t = make(f, "a\xef\xbf\xbd" "b\xe2\x80\x8b" "c\xef\xbb\xbf" "d");
     expect_str(t, "a\xef\xbf\xbd" "bcd", "a\xef\xbf\xbd" "bcd");
+}
+
+/* Every BMP code point between two ideographs comes out as utf8proc's NFKC
+ * of the three says, whichever path reads it (the runs copied as they are,
+ * the punctuation ranges, the full-width fold, the general decoder): save
+ * where pblint means to differ, white space NFKC keeps (U+0085, U+1680,
+ * U+2028, U+2029: one space here) and U+200B / U+FEFF (dropped here). */
+static void test_nfkc_every_bmp_code_point(void **state)
+{
+    fixture *f = *state;
+    size_t checked = 0;
+    for (int32_t cp = 0x80; cp < 0x10000; cp++) {
+        if ((cp >= 0xd800 && cp <= 0xdfff) || cp == 0x85 || cp == 0x1680 || cp == 0x2028 ||
+            cp == 0x2029 || cp == 0x200b || cp == 0xfeff)
+            continue;
+        char in[16];
+        memcpy(in, "\xe7\x94\xb2", 3); /* 甲 */
+        utf8proc_ssize_t l = utf8proc_encode_char(cp, (utf8proc_uint8_t *)in + 3);
+        memcpy(in + 3 + l, "\xe4\xb9\x99", 4); /* 乙 and the NUL */
+        utf8proc_uint8_t *want = utf8proc_NFKC((const utf8proc_uint8_t *)in);
+        assert_non_null(want);
+        const pblint_text *t = make(f, in);
+        size_t n;
+        const char *got = pblint_text_str(t, &n);
+        if (strcmp(got, (const char *)want) != 0)
+            fail_msg("U+%04X: got \"%s\", NFKC gives \"%s\"", (unsigned)cp, got, (char *)want);
+        free(want);
+        pb_arena_free(&f->arena);
+        checked++;
+    }
+    assert_true(checked > 60000);
 }
 
 static void test_expansion(void **state)
@@ -543,7 +576,7 @@ int main(void)
         T(test_expansion),        T(test_paragraph_tags),     T(test_not_tags),
         T(test_checkboxes),       T(test_bookmark_entities),  T(test_trailing_and_empty),
         T(test_sub_span),         T(test_verbatim_map),       T(test_key_of),             T(test_long_text),
-        T(test_seed_cells),
+        T(test_seed_cells),       T(test_nfkc_every_bmp_code_point),
     };
 #undef T
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
