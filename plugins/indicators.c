@@ -1692,7 +1692,7 @@ static int row_vague(pblint_check *chk, const pblint_doc *doc, const irow *ir, v
 
 static int check_vague_target(pblint_check *chk, const pblint_doc *doc)
 {
-    vague_ud *u = calloc(1, sizeof *u);
+    vague_ud *u = malloc(sizeof *u); /* 17 KB, each part set below: not cleared */
     if (!u)
         return PBLINT_ENOMEM;
     wlist_load(&u->vague, chk, "vague-words", default_vague, NELEM(default_vague));

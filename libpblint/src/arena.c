@@ -63,6 +63,14 @@ static pb_spares *spares(bool create)
 
 void *pb_alloc(pb_arena *a, size_t size)
 {
+    void *p = pb_alloc_raw(a, size);
+    if (p)
+        memset(p, 0, size);
+    return p;
+}
+
+void *pb_alloc_raw(pb_arena *a, size_t size)
+{
     size = (size + 15u) & ~(size_t)15u;
     if (size == 0)
         size = 16;
@@ -94,7 +102,6 @@ void *pb_alloc(pb_arena *a, size_t size)
     void *p = (char *)c->data + c->used;
     c->used += size;
     a->total += size;
-    memset(p, 0, size);
     return p;
 }
 

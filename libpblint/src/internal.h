@@ -25,6 +25,7 @@ typedef struct pb_arena {
 } pb_arena;
 
 PB_HIDDEN void *pb_alloc(pb_arena *a, size_t size);          /* zeroed, 8-aligned */
+PB_HIDDEN void *pb_alloc_raw(pb_arena *a, size_t size);      /* the same, not zeroed */
 PB_HIDDEN char *pb_strndup(pb_arena *a, const char *s, size_t n); /* NUL-terminated copy */
 PB_HIDDEN char *pb_sprintf(pb_arena *a, const char *fmt, ...) PBLINT_PRINTF(2, 3);
 PB_HIDDEN char *pb_vsprintf(pb_arena *a, const char *fmt, va_list ap);

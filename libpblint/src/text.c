@@ -84,8 +84,8 @@ static bool pb_norm_grow(pb_norm *nm, size_t need)
     size_t ncap = nm->cap * 2;
     if (ncap < nm->len + need + 16)
         ncap = nm->len + need + 16;
-    char *o = pb_alloc(nm->arena, ncap + 1);
-    uint32_t *m = pb_alloc(nm->arena, (ncap + 1) * sizeof(uint32_t));
+    char *o = pb_alloc_raw(nm->arena, ncap + 1);
+    uint32_t *m = pb_alloc_raw(nm->arena, (ncap + 1) * sizeof(uint32_t));
     if (!o || !m) {
         nm->fail = true;
         return false;
@@ -583,7 +583,7 @@ int pb_text_make(pb_arena *a, const pb_source *src, pblint_span span, pblint_tex
     uint32_t run = n > 0 ? pb_stable_run((const unsigned char *)src->text, span.start, span.end)
                          : span.start;
     if (n > 0 && run == span.end) {
-        char *v = pb_alloc(a, n + 1);
+        char *v = pb_alloc_raw(a, n + 1); /* written whole below */
         if (!v)
             return PBLINT_ENOMEM;
         memcpy(v, src->text + span.start, n);
@@ -603,8 +603,8 @@ int pb_text_make(pb_arena *a, const pb_source *src, pblint_span span, pblint_tex
         nm.map = smap;
     } else {
         nm.in_arena = true;
-        nm.out = pb_alloc(a, nm.cap + 1);
-        nm.map = pb_alloc(a, (nm.cap + 1) * sizeof(uint32_t));
+        nm.out = pb_alloc_raw(a, nm.cap + 1);
+        nm.map = pb_alloc_raw(a, (nm.cap + 1) * sizeof(uint32_t));
         if (!nm.out || !nm.map)
             return PBLINT_ENOMEM;
     }
@@ -620,11 +620,11 @@ int pb_text_make(pb_arena *a, const pb_source *src, pblint_span span, pblint_tex
     if (nm.in_arena) {
         s = nm.out;
         map = nm.map;
-        if (spaces && !(k = pb_alloc(a, len + 1)))
+        if (spaces && !(k = pb_alloc_raw(a, len + 1)))
             return PBLINT_ENOMEM;
     } else {
         size_t mapsz = (len + 1) * sizeof(uint32_t);
-        char *blk = pb_alloc(a, mapsz + (len + 1) + (spaces ? len + 1 : 0));
+        char *blk = pb_alloc_raw(a, mapsz + (len + 1) + (spaces ? len + 1 : 0));
         if (!blk)
             return PBLINT_ENOMEM;
         map = (uint32_t *)(void *)blk;
