@@ -75,15 +75,28 @@ typedef struct builder {
 
 /* ------------------------------------------------------------ helpers */
 
+/* The first place of w[0, m) in s[0, n), or NULL: memchr() to its first
+ * byte, then a compare (the texts are short, memmem()'s set-up is not). */
+static const char *find_sub(const char *s, size_t n, const char *w, size_t m)
+{
+    if (m == 0)
+        return s;
+    if (m > n)
+        return NULL;
+    const char *last = s + (n - m);
+    for (const char *p = s; p <= last; p++) {
+        p = memchr(p, w[0], (size_t)(last - p) + 1);
+        if (!p)
+            return NULL;
+        if (memcmp(p, w, m) == 0)
+            return p;
+    }
+    return NULL;
+}
+
 static bool key_has(const pblint_text *t, const char *w)
 {
-    size_t n = strlen(w);
-    if (n > t->keylen)
-        return false;
-    for (size_t i = 0; i + n <= t->keylen; i++)
-        if (memcmp(t->key + i, w, n) == 0)
-            return true;
-    return false;
+    return find_sub(t->key, t->keylen, w, strlen(w)) != NULL;
 }
 
 /* Offset in t->s of the byte that is at offset koff of t->key. */
@@ -1198,15 +1211,15 @@ static int prose_line(builder *b, const pb_grid_row *g)
     /* "项目名称：居民小区综合治理建设金额单位：万元": two labels on one line */
     const char *mu = "金额单位";
     size_t mul = strlen(mu);
-    for (size_t i = 1; i + mul <= t.len; i++) {
-        if (memcmp(t.s + i, mu, mul) == 0) {
-            pblint_text head, tail;
-            pblint_span hs = pblint_text_map(&t, 0, i);
-            if (pb_text_make(b->a, b->src, hs, &head) || sub_text(b, &t, i, &tail))
-                return PBLINT_ENOMEM;
-            int rc = prose_text(b, &head);
-            return rc ? rc : prose_text(b, &tail);
-        }
+    const char *at = t.len > 1 ? find_sub(t.s + 1, t.len - 1, mu, mul) : NULL;
+    if (at) {
+        size_t i = (size_t)(at - t.s);
+        pblint_text head, tail;
+        pblint_span hs = pblint_text_map(&t, 0, i);
+        if (pb_text_make(b->a, b->src, hs, &head) || sub_text(b, &t, i, &tail))
+            return PBLINT_ENOMEM;
+        int rc = prose_text(b, &head);
+        return rc ? rc : prose_text(b, &tail);
     }
     return prose_text(b, &t);
 }
@@ -1592,13 +1605,16 @@ static void report_year(builder *b)
     size_t ny = 0;
     for (size_t p = 0; p < b->doc->nparas; p++) {
         const pblint_text *t = b->doc->paras[p].text;
-        for (size_t i = 0; i + 7 <= t->len; i++) {
+        /* each 年 with four digits before it, in order */
+        for (const char *yr = t->len >= 7 ? find_sub(t->s + 4, t->len - 4, "年", 3) : NULL; yr;
+             yr = find_sub(yr + 3, t->len - (size_t)(yr + 3 - t->s), "年", 3)) {
+            size_t i = (size_t)(yr - t->s) - 4;
             if ((i > 0 && t->s[i - 1] >= '0' && t->s[i - 1] <= '9') || t->s[i] < '1' || t->s[i] > '2')
                 continue;
             bool d = true;
             for (int k = 0; k < 4; k++)
                 d = d && t->s[i + k] >= '0' && t->s[i + k] <= '9';
-            if (!d || memcmp(t->s + i + 4, "年", 3) != 0)
+            if (!d)
                 continue;
             /* a bracketed document-number year, 〔2016〕, is not the report's */
             int y = atoi(t->s + i);
