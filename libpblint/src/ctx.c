@@ -601,7 +601,7 @@ uint64_t pblint_ctx_rule_time(const pblint_ctx *ctx, size_t i, uint64_t *count)
 
 /* bytes -> decoded source, with the decoder's own findings */
 static int parse_source(pblint_ctx *ctx, const char *name, const void *bytes, size_t len,
-                        pblint_result **out)
+                        bool plain, pblint_result **out)
 {
     *out = NULL;
     uint64_t t0 = ctx->timing ? now_ns() : 0;
@@ -614,8 +614,8 @@ static int parse_source(pblint_ctx *ctx, const char *name, const void *bytes, si
         return PBLINT_ENOMEM;
     }
     res->doc = doc;
-    int rc = pb_source_decode(&doc->src, name ? name : "(input)", bytes ? bytes : "", len,
-                              ctx->error, sizeof ctx->error);
+    int rc = (plain ? pb_source_decode_plain : pb_source_decode)(
+        &doc->src, name ? name : "(input)", bytes ? bytes : "", len, ctx->error, sizeof ctx->error);
     if (rc != 0) {
         pblint_result_free(res);
         return rc;
@@ -670,7 +670,7 @@ int pblint_parse(pblint_ctx *ctx, const char *name, const void *bytes, size_t le
 {
     if (!ctx || !out || (!bytes && len))
         return PBLINT_EINVAL;
-    int rc = parse_source(ctx, name, bytes, len, out);
+    int rc = parse_source(ctx, name, bytes, len, false, out);
     if (rc == 0 && (rc = parse_model(ctx, *out)) != 0)
         *out = NULL;
     return rc;
@@ -1095,7 +1095,10 @@ static bool take_state(pblint_ctx *ctx, rbuf *in)
 typedef struct req_header {
     uint32_t size; /* of what follows the header */
     uint32_t name_len, bytes_len, nskip;
+    uint32_t flags; /* PB_REQ_* */
 } req_header;
+
+enum { PB_REQ_PLAIN = 1u << 0 }; /* the bytes are plain UTF-8 (pb_source_plain()) */
 
 static void worker_loop(pblint_ctx *ctx, int req, int res_fd)
 {
@@ -1128,7 +1131,9 @@ static void worker_loop(pblint_ctx *ctx, int req, int res_fd)
         if (!cname)
             _exit(3);
         pblint_result *res = NULL;
-        int rc = parse_source(ctx, cname, bytes, h.bytes_len, &res);
+        /* the host decoded these bytes already and says whether they were
+         * plain UTF-8: then the worker does not check them again */
+        int rc = parse_source(ctx, cname, bytes, h.bytes_len, (h.flags & PB_REQ_PLAIN) != 0, &res);
         size_t after_source = res ? res->ndiags : 0;
         uint64_t t0 = now_ns();
         __atomic_store_n(&shm->model_ns0, t0, __ATOMIC_RELEASE);
@@ -1264,7 +1269,8 @@ static void stop_worker(pblint_ctx *ctx)
 static bool send_request(pblint_ctx *ctx, const pb_pending *p, const uint32_t *skip, size_t nskip)
 {
     const char *name = p->res->doc->src.name;
-    req_header h = {0, (uint32_t)strlen(name), (uint32_t)p->len, (uint32_t)nskip};
+    req_header h = {0, (uint32_t)strlen(name), (uint32_t)p->len, (uint32_t)nskip,
+                    pb_source_plain(&p->res->doc->src) ? PB_REQ_PLAIN : 0};
     h.size = (uint32_t)(p->state_len + nskip * 4 + h.name_len + p->len);
     struct iovec iov[5] = {{&h, sizeof h},
                            {p->state, p->state_len},
@@ -1596,7 +1602,7 @@ static int lint_start(pblint_ctx *ctx, const char *name, char *bytes, size_t len
         ctx->npending++;
         return 0;
     }
-    int rc = parse_source(ctx, name, bytes, len, &p->res);
+    int rc = parse_source(ctx, name, bytes, len, false, &p->res);
     if (rc != 0) {
         pending_free(p);
         return rc;

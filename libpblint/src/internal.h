@@ -67,6 +67,13 @@ typedef struct pb_source {
  */
 PB_HIDDEN int pb_source_decode(pb_source *src, const char *name, const void *bytes, size_t len,
                                char *err, size_t errsz);
+/* The same, for bytes already found to be plain UTF-8 (pb_source_plain()
+ * of their decoding): the UTF-8 check is not done again. */
+PB_HIDDEN int pb_source_decode_plain(pb_source *src, const char *name, const void *bytes,
+                                     size_t len, char *err, size_t errsz);
+/* True when src is its input as it was (but a UTF-8 BOM): UTF-8 with no
+ * invalid sequence and no NUL. */
+PB_HIDDEN bool pb_source_plain(const pb_source *src);
 PB_HIDDEN void pb_source_free(pb_source *src);
 /* 1-based line and column of a byte offset (clamped to the text). */
 PB_HIDDEN void pb_source_position(const pb_source *src, uint32_t offset, int unit, unsigned *line,

@@ -651,8 +651,29 @@ static int pb_build_lines(pb_source *src)
 
 /* ---------------------------------------------------------------- decode */
 
+static int pb_decode(pb_source *src, const char *name, const void *bytes, size_t len,
+                     bool plain, char *err, size_t errsz);
+
 int pb_source_decode(pb_source *src, const char *name, const void *bytes, size_t len, char *err,
                      size_t errsz)
+{
+    return pb_decode(src, name, bytes, len, false, err, errsz);
+}
+
+int pb_source_decode_plain(pb_source *src, const char *name, const void *bytes, size_t len,
+                           char *err, size_t errsz)
+{
+    return pb_decode(src, name, bytes, len, true, err, errsz);
+}
+
+bool pb_source_plain(const pb_source *src)
+{
+    return src && src->text && !src->converted && src->invalid_count == 0;
+}
+
+/* plain: the bytes are known to be valid UTF-8 with no NUL */
+static int pb_decode(pb_source *src, const char *name, const void *bytes, size_t len, bool plain,
+                     char *err, size_t errsz)
 {
     if (err && errsz)
         err[0] = '\0';
@@ -745,7 +766,10 @@ int pb_source_decode(pb_source *src, const char *name, const void *bytes, size_t
     }
 
     pb_utf8_stats st;
-    pb_utf8_scan(p, len, &st);
+    if (plain)
+        memset(&st, 0, sizeof st); /* what the scan found the last time */
+    else
+        pb_utf8_scan(p, len, &st);
     src->encoding = bom ? "UTF-8 (BOM)" : "UTF-8";
     if (st.invalid == 0 && st.nuls == 0) {
         text = malloc(len + 1);
