@@ -195,6 +195,11 @@ static inline void pb_norm_put(pb_norm *nm, int32_t cp, uint32_t a, uint32_t b)
         pb_norm_space(nm, a);
         return;
     }
+    if (cp < 0x80) { /* what full-width forms fold to: no encoder needed */
+        char ch = (char)cp;
+        pb_norm_emit(nm, &ch, 1, a, b);
+        return;
+    }
     char buf[4];
     size_t n = pb_put_utf8(buf, cp);
     pb_norm_emit(nm, buf, n, a, b);
@@ -528,17 +533,16 @@ static void pb_norm_run_known(pb_norm *nm, const char *text, uint32_t start, uin
             i++;
             continue;
         }
-        /* full-width ASCII (，：（）１２): EF BC 81..EF BD 9E, NFKC's <wide>
-         * fold, as pb_norm_cp() does it, without the general decoder */
-        if (c == 0xef && end - i >= 3 && (t[i + 1] == 0xbc || t[i + 1] == 0xbd) &&
-            (t[i + 2] & 0xc0) == 0x80) {
-            int32_t w = 0xf000 | ((int32_t)(t[i + 1] & 0x3f) << 6) | (int32_t)(t[i + 2] & 0x3f);
-            if (w >= 0xff01 && w <= 0xff5e) {
-                char ch = (char)(w - 0xfee0);
-                pb_norm_emit(nm, &ch, 1, i, i + 3);
-                i += 3;
-                continue;
-            }
+        /* a 3-byte sequence every decoder accepts (leads E1-EC, EE-EF: see
+         * pb_stable_run()), such as the full-width ，：（）, decoded here
+         * rather than by the general decoder */
+        if (c >= 0xe1 && c <= 0xef && c != 0xed && end - i >= 3 && pb_is_cont(t[i + 1]) &&
+            pb_is_cont(t[i + 2])) {
+            int32_t cp3 = ((int32_t)(c & 0x0f) << 12) | ((int32_t)(t[i + 1] & 0x3f) << 6) |
+                          (int32_t)(t[i + 2] & 0x3f);
+            pb_norm_cp(nm, cp3, i, i + 3);
+            i += 3;
+            continue;
         }
         utf8proc_int32_t cp;
         utf8proc_ssize_t l = utf8proc_iterate(t + i, (utf8proc_ssize_t)(end - i), &cp);
