@@ -71,6 +71,35 @@ PB_HIDDEN int pb_source_decode(pb_source *src, const char *name, const void *byt
  * of their decoding): the UTF-8 check is not done again. */
 PB_HIDDEN int pb_source_decode_plain(pb_source *src, const char *name, const void *bytes,
                                      size_t len, char *err, size_t errsz);
+/* The end of the run of three-byte sequences at p[i], within p[0, end),
+ * whose lead byte is in [lo, hi] (ED excluded when no_ed) and whose next two
+ * bytes are continuation bytes: a Chinese text, read without a test per
+ * byte.  The decoder's UTF-8 check and the normaliser's copied runs use it;
+ * on little-endian machines it tests two characters a step. */
+static inline bool pb_lead3(unsigned c, unsigned lo, unsigned hi, bool no_ed)
+{
+    return c - lo <= hi - lo && !(no_ed && c == 0xed);
+}
+
+static inline size_t pb_run3(const unsigned char *p, size_t i, size_t end, unsigned lo, unsigned hi,
+                             bool no_ed)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (end - i >= 8) { /* the four continuation bytes of [i, i + 6) at once */
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if ((w & 0x0000c0c000c0c000ull) != 0x0000808000808000ull ||
+            !pb_lead3(p[i], lo, hi, no_ed) || !pb_lead3(p[i + 3], lo, hi, no_ed))
+            break;
+        i += 6;
+    }
+#endif
+    while (end - i >= 3 && pb_lead3(p[i], lo, hi, no_ed) &&
+           ((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) < 0x40)
+        i += 3;
+    return i;
+}
+
 /* True when src is its input as it was (but a UTF-8 BOM): UTF-8 with no
  * invalid sequence and no NUL. */
 PB_HIDDEN bool pb_source_plain(const pb_source *src);

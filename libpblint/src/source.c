@@ -318,28 +318,8 @@ static void pb_utf8_scan(const unsigned char *p, size_t n, pb_utf8_stats *st)
         }
         /* a run of 3-byte sequences, without the ASCII test between them
          * (leads E1-EF but ED, any continuation bytes: always valid) */
-        if (n - i >= 3) {
-            size_t j = i, last = n - 3;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            /* two characters a step: the four continuation bytes of
-             * bytes [j, j + 6) tested at once */
-            while (n - j >= 8) {
-                uint64_t w;
-                memcpy(&w, p + j, 8);
-                if ((w & 0x0000c0c000c0c000ull) != 0x0000808000808000ull ||
-                    (unsigned)(p[j] - 0xe1) >= 15u || p[j] == 0xed ||
-                    (unsigned)(p[j + 3] - 0xe1) >= 15u || p[j + 3] == 0xed)
-                    break;
-                j += 6;
-            }
-#endif
-            while (j <= last) {
-                unsigned c3 = p[j];
-                if ((unsigned)(c3 - 0xe1) >= 15u || c3 == 0xed ||
-                    ((p[j + 1] ^ 0x80) | (p[j + 2] ^ 0x80)) >= 0x40)
-                    break;
-                j += 3;
-            }
+        {
+            size_t j = pb_run3(p, i, n, 0xe1, 0xef, true);
             st->valid_multi += (j - i) / 3;
             i = j;
         }

@@ -433,20 +433,7 @@ static uint32_t pb_stable_run(const unsigned char *t, uint32_t i, uint32_t end)
     while (i < end) {
         /* Most of a filing: U+4000..U+9FFF (leads E4-E9, any continuation
          * bytes), ideographs and hexagrams, none of which NFKC changes. */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        /* two characters a step: the four continuation bytes at once */
-        while (end - i >= 8) {
-            uint64_t w;
-            memcpy(&w, t + i, 8);
-            if ((w & 0x0000c0c000c0c000ull) != 0x0000808000808000ull ||
-                (unsigned)(t[i] - 0xe4) >= 6u || (unsigned)(t[i + 3] - 0xe4) >= 6u)
-                break;
-            i += 6;
-        }
-#endif
-        while (end - i >= 3 && t[i] >= 0xe4 && t[i] <= 0xe9 &&
-               ((t[i + 1] ^ 0x80) | (t[i + 2] ^ 0x80)) < 0x40)
-            i += 3;
+        i = (uint32_t)pb_run3(t, i, end, 0xe4, 0xe9, false);
         if (i >= end)
             break;
         unsigned char c = t[i];
