@@ -951,12 +951,14 @@ static bool parse_records(pblint_result *res, const char *buf, size_t n, size_t 
         }
         if (tag != 'D')
             return false;
-        char *rule = rb_str(&r, a);
+        uint32_t rule_len = rb_u32(&r);
+        const char *rule = rb_bytes(&r, rule_len);
         int sev = (int)rb_u32(&r);
         pblint_span sp;
         sp.start = rb_u32(&r);
         sp.end = rb_u32(&r);
-        char *msg = rb_str(&r, a);
+        uint32_t msg_len = rb_u32(&r);
+        const char *msg = rb_bytes(&r, msg_len);
         uint32_t nn = rb_u32(&r);
         if (r.bad)
             return true;
@@ -976,14 +978,16 @@ static bool parse_records(pblint_result *res, const char *buf, size_t n, size_t 
         if (r.bad)
             return true;
         r.off = save;
-        pblint_diag *d = diag_from_parts(res, rule, sev, sp, "%s", msg ? msg : "");
+        /* the strings are copied once, from the answer, as they are */
+        pblint_diag *d = pb_diag_new_n(res, rule, rule_len, sev, sp, msg, msg_len);
         for (uint32_t j = 0; j < nn; j++) {
             pblint_span ns;
             ns.start = rb_u32(&r);
             ns.end = rb_u32(&r);
-            char *nm = rb_str(&r, a);
+            uint32_t l = rb_u32(&r);
+            const char *nm = rb_bytes(&r, l);
             if (d)
-                pblint_diag_add_note(d, ns, "%s", nm ? nm : "");
+                pb_diag_add_note_n(d, ns, nm, l);
         }
         nf = rb_u32(&r);
         for (uint32_t j = 0; j < nf; j++) {

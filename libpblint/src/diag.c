@@ -101,13 +101,13 @@ static int resolve_severity(const pb_rule *rule, int sev)
 
 /* ---------------------------------------------------------- creation */
 
-pblint_diag *pb_diag_new(pblint_result *res, const char *rule, int severity, pblint_span span,
-                         const char *fmt, va_list ap)
+/* Adds a diagnostic whose rule id and message are already in the doc's
+ * arena. */
+static pblint_diag *diag_put(pblint_result *res, const char *rule, int severity, pblint_span span,
+                             char *message)
 {
-    if (!res || !res->doc)
-        return NULL;
     pb_arena *a = &res->doc->arena;
-    if (res->ndiags >= UINT32_MAX)
+    if (!rule || !message || res->ndiags >= UINT32_MAX)
         return NULL;
     pb_diag_box *box = pb_alloc(a, sizeof *box);
     if (!box)
@@ -115,17 +115,36 @@ pblint_diag *pb_diag_new(pblint_result *res, const char *rule, int severity, pbl
     pblint_diag *d = &box->d;
     box->res = res;
     d->severity = clamp_severity(severity);
-    /* The id is copied: a result may outlive the context that made it. */
-    d->rule = rule ? pb_strndup(a, rule, strlen(rule)) : "";
-    d->message = fmt ? pb_vsprintf(a, fmt, ap) : pb_strndup(a, "", 0);
-    if (!d->rule || !d->message)
-        return NULL;
+    d->rule = rule;
+    d->message = message;
     d->span = clamp_span(span, doc_len(res));
     d->seq = (uint32_t)res->ndiags;
     if (PB_PUSH(res->diags, res->ndiags, res->diags_cap, d) != 0)
         return NULL;
     res->sorted = false;
     return d;
+}
+
+pblint_diag *pb_diag_new(pblint_result *res, const char *rule, int severity, pblint_span span,
+                         const char *fmt, va_list ap)
+{
+    if (!res || !res->doc)
+        return NULL;
+    pb_arena *a = &res->doc->arena;
+    /* The id is copied: a result may outlive the context that made it. */
+    const char *r = rule ? pb_strndup(a, rule, strlen(rule)) : "";
+    char *m = fmt ? pb_vsprintf(a, fmt, ap) : pb_strndup(a, "", 0);
+    return diag_put(res, r, severity, span, m);
+}
+
+pblint_diag *pb_diag_new_n(pblint_result *res, const char *rule, size_t rule_len, int severity,
+                           pblint_span span, const char *message, size_t message_len)
+{
+    if (!res || !res->doc)
+        return NULL;
+    pb_arena *a = &res->doc->arena;
+    return diag_put(res, pb_strndup(a, rule, rule_len), severity, span,
+                    pb_strndup(a, message, message_len));
 }
 
 int pb_rule_severity(const pb_rule *rule, int sev) { return resolve_severity(rule, sev); }
@@ -164,6 +183,17 @@ pblint_diag *pblint_report(pblint_check *chk, int sev, pblint_span span, const c
     return d;
 }
 
+/* Adds a note whose message is already in the doc's arena. */
+static int note_put(pblint_diag *d, pblint_result *res, pblint_span span, char *message)
+{
+    if (!message)
+        return PBLINT_ENOMEM;
+    pb_note note;
+    note.span = clamp_span(span, doc_len(res));
+    note.message = message;
+    return PB_PUSH(d->notes, d->nnotes, d->notes_cap, note);
+}
+
 int pblint_diag_add_note(pblint_diag *d, pblint_span span, const char *fmt, ...)
 {
     if (!d || !fmt)
@@ -171,15 +201,19 @@ int pblint_diag_add_note(pblint_diag *d, pblint_span span, const char *fmt, ...)
     pblint_result *res = diag_box(d)->res;
     if (!res || !res->doc)
         return PBLINT_EINVAL;
-    pb_note note;
-    note.span = clamp_span(span, doc_len(res));
     va_list ap;
     va_start(ap, fmt);
-    note.message = pb_vsprintf(&res->doc->arena, fmt, ap);
+    char *m = pb_vsprintf(&res->doc->arena, fmt, ap);
     va_end(ap);
-    if (!note.message)
-        return PBLINT_ENOMEM;
-    return PB_PUSH(d->notes, d->nnotes, d->notes_cap, note);
+    return note_put(d, res, span, m);
+}
+
+int pb_diag_add_note_n(pblint_diag *d, pblint_span span, const char *message, size_t len)
+{
+    pblint_result *res = d ? diag_box(d)->res : NULL;
+    if (!res || !res->doc)
+        return PBLINT_EINVAL;
+    return note_put(d, res, span, pb_strndup(&res->doc->arena, message, len));
 }
 
 /* True when `off` falls inside a UTF-8 sequence of the document's text. */

@@ -343,6 +343,12 @@ PB_HIDDEN void pb_result_drop_shared(pblint_result *res);
 /* Creates an empty diagnostic in res (memory from the doc's arena). */
 PB_HIDDEN pblint_diag *pb_diag_new(pblint_result *res, const char *rule, int severity,
                                    pblint_span span, const char *fmt, va_list ap);
+/* The same from counted strings, copied as they are (no format): what the
+ * isolation host rebuilds from a worker's records. */
+PB_HIDDEN pblint_diag *pb_diag_new_n(pblint_result *res, const char *rule, size_t rule_len,
+                                     int severity, pblint_span span, const char *message,
+                                     size_t message_len);
+PB_HIDDEN int pb_diag_add_note_n(pblint_diag *d, pblint_span span, const char *message, size_t len);
 /* Sorts res->diags by (start, end, severity desc, rule, message, seq). */
 PB_HIDDEN void pb_result_sort(pblint_result *res);
 
