@@ -700,19 +700,26 @@ int pblint_ctx_set_isolation(pblint_ctx *ctx, bool on, unsigned timeout_ms)
     return 0;
 }
 
-static void run_check(pblint_ctx *ctx, pblint_result *res, pb_rule *r)
+/* One rule's check on res, and core/check-failed when it says it failed;
+ * in this process and in the isolation worker alike. */
+static void call_check(pblint_ctx *ctx, pblint_result *res, pb_rule *r)
 {
     pblint_check chk = {ctx, r, res};
-    uint64_t t0 = ctx->timing ? now_ns() : 0;
     int crc = r->check(&chk, res->doc);
-    if (ctx->timing) {
-        r->time_ns += now_ns() - t0;
-        r->time_calls++;
-    }
     if (crc != 0)
         pb_emit(ctx, res, "core/check-failed", PBLINT_SEV_DEFAULT, (pblint_span){0, 0},
                 "rule %s failed on this file (%s), so its findings may be missing", r->id,
                 pblint_strerror(crc));
+}
+
+static void run_check(pblint_ctx *ctx, pblint_result *res, pb_rule *r)
+{
+    uint64_t t0 = ctx->timing ? now_ns() : 0;
+    call_check(ctx, res, r);
+    if (ctx->timing) {
+        r->time_ns += now_ns() - t0;
+        r->time_calls++;
+    }
 }
 
 /* ---------------------------------------------------------- isolation */
@@ -843,15 +850,10 @@ static void child_checks(pblint_ctx *ctx, pblint_result *res, const uint32_t *sk
         uint64_t t0 = now_ns();
         __atomic_store_n(&shm->started_ns, t0, __ATOMIC_RELEASE);
         size_t before = res->ndiags;
-        pblint_check chk = {ctx, r, res};
-        int crc = r->check(&chk, res->doc);
+        call_check(ctx, res, r);
         __atomic_store_n(&shm->started_ns, 0, __ATOMIC_RELEASE);
         shm->rule_ns[i] += now_ns() - t0;
         calls[i]++;
-        if (crc != 0)
-            pb_emit(ctx, res, "core/check-failed", PBLINT_SEV_DEFAULT, (pblint_span){0, 0},
-                    "rule %s failed on this file (%s), so its findings may be missing", r->id,
-                    pblint_strerror(crc));
         put_diags(w, res, before);
         if (w->n >= PB_ANSWER_FLUSH) {
             write_all(fd, w->p, w->n);
