@@ -712,14 +712,30 @@ static void call_check(pblint_ctx *ctx, pblint_result *res, pb_rule *r)
                 pblint_strerror(crc));
 }
 
-static void run_check(pblint_ctx *ctx, pblint_result *res, pb_rule *r)
+static bool in_skip(const uint32_t *skip, size_t nskip, size_t i)
 {
-    uint64_t t0 = ctx->timing ? now_ns() : 0;
-    call_check(ctx, res, r);
-    if (ctx->timing) {
-        r->time_ns += now_ns() - t0;
-        r->time_calls++;
+    for (size_t k = 0; k < nskip; k++)
+        if (skip[k] == i)
+            return true;
+    return false;
+}
+
+/* Every rule in force (but those in skip) on res, in this process, then the
+ * document's shared data is dropped. */
+static void run_checks(pblint_ctx *ctx, pblint_result *res, const uint32_t *skip, size_t nskip)
+{
+    for (size_t i = 0; i < ctx->nrules; i++) {
+        pb_rule *r = &ctx->rules[i];
+        if (!r->check || r->severity == PBLINT_SEV_OFF || in_skip(skip, nskip, i))
+            continue;
+        uint64_t t0 = ctx->timing ? now_ns() : 0;
+        call_check(ctx, res, r);
+        if (ctx->timing) {
+            r->time_ns += now_ns() - t0;
+            r->time_calls++;
+        }
     }
+    pb_result_drop_shared(res);
 }
 
 /* ---------------------------------------------------------- isolation */
@@ -839,12 +855,7 @@ static void child_checks(pblint_ctx *ctx, pblint_result *res, const uint32_t *sk
     uint64_t *calls = shm_rule_calls(shm, ctx->nrules);
     for (size_t i = 0; i < ctx->nrules; i++) {
         pb_rule *r = &ctx->rules[i];
-        if (!r->check || r->severity == PBLINT_SEV_OFF)
-            continue;
-        bool skipped = false;
-        for (size_t k = 0; k < nskip && !skipped; k++)
-            skipped = skip[k] == i;
-        if (skipped)
+        if (!r->check || r->severity == PBLINT_SEV_OFF || in_skip(skip, nskip, i))
             continue;
         __atomic_store_n(&shm->current, (uint32_t)i, __ATOMIC_RELAXED);
         uint64_t t0 = now_ns();
@@ -1542,15 +1553,7 @@ static int finish_isolated(pblint_ctx *ctx, pb_pending *p)
         /* could not isolate (no fork): do what is left in this process */
         res->ndiags = base;
         pb_model_build(ctx, res, res->doc);
-        for (size_t i = 0; i < ctx->nrules; i++) {
-            pb_rule *r = &ctx->rules[i];
-            bool skipped = false;
-            for (size_t k = 0; k < nskip && !skipped; k++)
-                skipped = skip[k] == i;
-            if (r->check && r->severity != PBLINT_SEV_OFF && !skipped)
-                run_check(ctx, res, r);
-        }
-        pb_result_drop_shared(res);
+        run_checks(ctx, res, skip, nskip);
     }
     /* the failures, in the order they happened, with the severity in force
      * when the file started */
@@ -1588,12 +1591,7 @@ static int lint_start(pblint_ctx *ctx, const char *name, char *bytes, size_t len
         int rc = pblint_parse(ctx, name, bytes, len, &p->res);
         if (rc == 0) {
             uint64_t t0 = ctx->timing ? now_ns() : 0;
-            for (size_t i = 0; i < ctx->nrules; i++) {
-                pb_rule *r = &ctx->rules[i];
-                if (r->check && r->severity != PBLINT_SEV_OFF)
-                    run_check(ctx, p->res, r);
-            }
-            pb_result_drop_shared(p->res);
+            run_checks(ctx, p->res, NULL, 0);
             if (ctx->timing)
                 add_phase(ctx, PBLINT_PHASE_CHECKS, t0);
         }
