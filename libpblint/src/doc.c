@@ -2,7 +2,7 @@
 #include "internal.h"
 
 static const pblint_value EMPTY_VALUE;
-static const pblint_text EMPTY_TEXT = {"", 0, "", 0, NULL, {0, 0}, 0};
+static const pblint_text EMPTY_TEXT = {.s = "", .key = ""};
 
 void pb_doc_need_model(const pblint_doc *doc)
 {

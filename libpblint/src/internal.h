@@ -115,16 +115,24 @@ PB_HIDDEN unsigned pb_display_advance(const char *text, size_t start, size_t end
 
 /* ----------------------------------------------------------------- text */
 
+/* A piece of a text's map (see text.c, THE MAP): output bytes from `out`
+ * (PB_PIECE_UNIT set: one unit) on, from the source at `src`. */
+typedef struct pb_piece {
+    uint32_t out, src;
+} pb_piece;
+#define PB_PIECE_UNIT 0x80000000u
+
 struct pblint_text {
     const char *s;       /* normalised, NUL-terminated */
-    uint32_t len;
     const char *key;     /* normalised with all spaces removed */
+    const pb_piece *map; /* npieces + 1 pieces, the last {len, end of the last unit's source
+                          * (span.start if empty)}; NULL for pb_text_empty_at and for a
+                          * verbatim text */
+    uint32_t len;
     uint32_t keylen;
-    const uint32_t *map; /* len + 1 entries: source offset of each byte of s; map[len] = end of the
-                          * last unit's source (span.start if empty); NULL for pb_text_empty_at
-                          * and for a verbatim text */
-    pblint_span span;    /* raw source span */
+    uint32_t npieces;
     uint32_t markup;     /* PB_MARKUP_* seen and removed */
+    pblint_span span;    /* raw source span */
 };
 
 /* A text with bytes and no map is its source's bytes as they are (see
@@ -154,6 +162,8 @@ enum {
 PB_HIDDEN int pb_text_make(pb_arena *a, const pb_source *src, pblint_span span, pblint_text *out);
 /* An empty text positioned at `at` (a blank cell). */
 PB_HIDDEN void pb_text_empty_at(pblint_text *out, uint32_t at);
+/* map[k] of THE MAP (text.c), for k <= t->len: for tests and dumps */
+PB_HIDDEN uint32_t pb_text_map_at(const pblint_text *t, size_t k);
 /* NFKC + space removal of a plain C string into buf (for alias tables);
  * returns the length, or -1 if buf is too small. */
 PB_HIDDEN int pb_key_of(const char *s, size_t len, char *buf, size_t bufsz);

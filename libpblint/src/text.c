@@ -50,6 +50,19 @@
  *
  * Texts made by pb_text_empty_at() have map == NULL; pblint_text_map() then
  * returns the empty span at span.start.
+ *
+ * The map is kept as pieces, not as one entry per byte.  A piece starts at
+ * output byte `out` and runs to the next piece (or len):
+ *   a COPY piece is units of one code point each whose sources follow one
+ *     another with nothing between, each as long as its output (a run of
+ *     Chinese prose copied as it is): byte k maps to src + (c - out), c being
+ *     the first byte of k's code point;
+ *   a UNIT piece is one unit (an NFKC expansion, an entity, a checkbox, a
+ *     folded full-width form): all its bytes map to src.
+ * t->map has t->npieces pieces and a last one {len, map[len]}.  Prose needs
+ * a piece or two per full-width comma instead of four bytes per byte.
+ * A unit of one code point is a COPY piece of its own when it cannot join
+ * the one before: both kinds map it alike.
  */
 #include "internal.h"
 
@@ -62,7 +75,11 @@ typedef struct pb_norm {
     pb_arena *arena;   /* NULL: the fixed buffer `out` of `cap` + 1 bytes (pb_key_of) */
     bool in_arena;     /* out/map are arena blocks (else a buffer on pb_text_make's stack) */
     char *out;
-    uint32_t *map;     /* NULL in key mode */
+    pb_piece *pc;      /* the map's pieces; NULL in key mode */
+    size_t npc, pccap; /* pccap: room for npc pieces and the last one */
+    bool pc_in_arena;  /* pc is an arena block (else a buffer on pb_text_make's stack) */
+    uint32_t unit_src; /* source start of the unit written last (UINT32_MAX: none) */
+    uint32_t unit_out; /* where its output starts */
     size_t len, cap;   /* cap excludes the terminating NUL */
     bool fail;         /* out of room (fixed buffer) or out of memory */
     bool key_mode;     /* drop every space */
@@ -74,7 +91,7 @@ typedef struct pb_norm {
 
 /* ------------------------------------------------------------ output */
 
-/* Moves the output to bigger arena blocks (the old ones stay in the arena). */
+/* Moves the output to a bigger arena block (the old one stays in the arena). */
 static bool pb_norm_grow(pb_norm *nm, size_t need)
 {
     if (!nm->arena || nm->fail) {
@@ -85,15 +102,12 @@ static bool pb_norm_grow(pb_norm *nm, size_t need)
     if (ncap < nm->len + need + 16)
         ncap = nm->len + need + 16;
     char *o = pb_alloc_raw(nm->arena, ncap + 1);
-    uint32_t *m = pb_alloc_raw(nm->arena, (ncap + 1) * sizeof(uint32_t));
-    if (!o || !m) {
+    if (!o) {
         nm->fail = true;
         return false;
     }
     memcpy(o, nm->out, nm->len);
-    memcpy(m, nm->map, nm->len * sizeof(uint32_t));
     nm->out = o;
-    nm->map = m;
     nm->in_arena = true;
     nm->cap = ncap;
     return true;
@@ -101,24 +115,79 @@ static bool pb_norm_grow(pb_norm *nm, size_t need)
 
 static inline bool pb_norm_reserve(pb_norm *nm, size_t need)
 {
-    return nm->len + need <= nm->cap || pb_norm_grow(nm, need);
+    if (nm->len + need <= nm->cap)
+        return true;
+    if (nm->pc && nm->len + need >= PB_PIECE_UNIT) { /* a 2 GiB text: no map for it */
+        nm->fail = true;
+        return false;
+    }
+    return pb_norm_grow(nm, need);
 }
 
-/* Appends the bytes of (part of) a unit whose source is [a, b). */
-static inline void pb_norm_emit(pb_norm *nm, const char *bytes, size_t nb, uint32_t a, uint32_t b)
+static bool pb_norm_push_piece(pb_norm *nm, uint32_t out, uint32_t src)
 {
-    bool space = nm->pending && !nm->key_mode;
-    if (!pb_norm_reserve(nm, nb + space))
+    if (nm->npc + 1 >= nm->pccap) { /* keep room for the last piece */
+        size_t ncap = nm->pccap * 2 + 16;
+        pb_piece *np = nm->arena ? pb_alloc_raw(nm->arena, ncap * sizeof *np) : NULL;
+        if (!np) {
+            nm->fail = true;
+            return false;
+        }
+        memcpy(np, nm->pc, nm->npc * sizeof *np);
+        nm->pc = np;
+        nm->pccap = ncap;
+        nm->pc_in_arena = true;
+    }
+    nm->pc[nm->npc].out = out;
+    nm->pc[nm->npc].src = src;
+    nm->npc++;
+    return true;
+}
+
+/* The map of output bytes about to be written at nm->len, from a unit whose
+ * source starts at a; single: the bytes are one code point. */
+static inline void pb_norm_map(pb_norm *nm, uint32_t a, bool single)
+{
+    if (!nm->pc)
         return;
-    if (space) {
-        if (nm->map)
-            nm->map[nm->len] = nm->space_at;
+    uint32_t at = (uint32_t)nm->len;
+    pb_piece *last = nm->npc ? &nm->pc[nm->npc - 1] : NULL;
+    if (a == nm->unit_src && last) {
+        /* more of the unit written last (a decomposition's next code
+         * point): the unit becomes a UNIT piece of its own */
+        if (!(last->out & PB_PIECE_UNIT)) {
+            if (last->out == nm->unit_out)
+                last->out |= PB_PIECE_UNIT;
+            else
+                pb_norm_push_piece(nm, nm->unit_out | PB_PIECE_UNIT, a);
+        }
+        return;
+    }
+    nm->unit_src = a;
+    nm->unit_out = at;
+    if (single && last && !(last->out & PB_PIECE_UNIT) && a == last->src + (at - last->out))
+        return; /* joins the COPY piece */
+    pb_norm_push_piece(nm, single ? at : at | PB_PIECE_UNIT, a);
+}
+
+/* The pending space, if one is due. */
+static inline void pb_norm_put_space(pb_norm *nm)
+{
+    if (nm->pending && !nm->key_mode) {
+        pb_norm_map(nm, nm->space_at, true);
         nm->out[nm->len++] = ' ';
     }
     nm->pending = false;
-    if (nm->map)
-        for (size_t i = 0; i < nb; i++)
-            nm->map[nm->len + i] = a;
+}
+
+/* Appends the bytes of (part of) a unit whose source is [a, b). */
+static inline void pb_norm_emit(pb_norm *nm, const char *bytes, size_t nb, uint32_t a, uint32_t b,
+                                bool single)
+{
+    if (!pb_norm_reserve(nm, nb + (nm->pending && !nm->key_mode)))
+        return;
+    pb_norm_put_space(nm);
+    pb_norm_map(nm, a, single);
     memcpy(nm->out + nm->len, bytes, nb);
     nm->len += nb;
     nm->last_end = b;
@@ -126,37 +195,16 @@ static inline void pb_norm_emit(pb_norm *nm, const char *bytes, size_t nb, uint3
 
 /* Appends source bytes [i, j) that are a run of whole units each copied
  * as it is (see pb_stable_run()): what one pb_norm_emit() per unit would
- * do, in one go.  A unit's length is read off its lead byte. */
+ * do, in one go: one COPY piece. */
 static void pb_norm_emit_run(pb_norm *nm, const char *text, uint32_t i, uint32_t j)
 {
     size_t nb = j - i;
-    bool space = nm->pending && !nm->key_mode;
-    if (!pb_norm_reserve(nm, nb + space))
+    if (!pb_norm_reserve(nm, nb + (nm->pending && !nm->key_mode)))
         return;
-    if (space) {
-        if (nm->map)
-            nm->map[nm->len] = nm->space_at;
-        nm->out[nm->len++] = ' ';
-    }
-    nm->pending = false;
+    pb_norm_put_space(nm);
+    pb_norm_map(nm, i, true);
+    nm->unit_src = UINT32_MAX; /* a unit that goes on comes from pb_norm_emit() */
     memcpy(nm->out + nm->len, text + i, nb);
-    if (nm->map) {
-        const unsigned char *t = (const unsigned char *)text;
-        uint32_t *m = nm->map + nm->len;
-        for (uint32_t k = i; k < j;) {
-            while (j - k >= 3 && t[k] >= 0xe0) { /* a run of Chinese characters */
-                m[0] = m[1] = m[2] = k;
-                m += 3;
-                k += 3;
-            }
-            if (k >= j)
-                break;
-            uint32_t l = t[k] < 0x80 ? 1 : t[k] < 0xe0 ? 2 : 3;
-            for (uint32_t q = 0; q < l; q++)
-                *m++ = k;
-            k += l;
-        }
-    }
     nm->len += nb;
     nm->last_end = j;
 }
@@ -197,12 +245,12 @@ static inline void pb_norm_put(pb_norm *nm, int32_t cp, uint32_t a, uint32_t b)
     }
     if (cp < 0x80) { /* what full-width forms fold to: no encoder needed */
         char ch = (char)cp;
-        pb_norm_emit(nm, &ch, 1, a, b);
+        pb_norm_emit(nm, &ch, 1, a, b, true);
         return;
     }
     char buf[4];
     size_t n = pb_put_utf8(buf, cp);
-    pb_norm_emit(nm, buf, n, a, b);
+    pb_norm_emit(nm, buf, n, a, b, true);
 }
 
 /* True when NFKC, as pb_norm_cp() does it, leaves the code point cp >= 0x80
@@ -485,7 +533,8 @@ static void pb_norm_run_known(pb_norm *nm, const char *text, uint32_t start, uin
                 int kind = pb_scan_tag(t, i, end, &e);
                 if (kind == PB_TAG_BOX || kind == PB_TAG_BOX_CHECKED) {
                     nm->markup |= PB_MARKUP_CHECKBOX;
-                    pb_norm_emit(nm, kind == PB_TAG_BOX ? PB_BOX_EMPTY : PB_BOX_CHECKED, 3, i, e);
+                    pb_norm_emit(nm, kind == PB_TAG_BOX ? PB_BOX_EMPTY : PB_BOX_CHECKED, 3, i, e,
+                                 true);
                     i = e;
                     continue;
                 }
@@ -515,7 +564,7 @@ static void pb_norm_run_known(pb_norm *nm, const char *text, uint32_t start, uin
                 pb_norm_space(nm, i);
             } else {
                 char ch = (char)c;
-                pb_norm_emit(nm, &ch, 1, i, i + 1);
+                pb_norm_emit(nm, &ch, 1, i, i + 1, true);
             }
             i++;
             continue;
@@ -558,8 +607,11 @@ void pb_text_empty_at(pblint_text *out, uint32_t at)
     out->span.start = out->span.end = at;
 }
 
-/* Texts up to this many bytes are normalised in a buffer on the stack. */
+/* Texts up to this many bytes are normalised in a buffer on the stack, and
+ * so many pieces of a map are kept there (a longer map goes on in arena
+ * blocks). */
 #define PB_TEXT_STACK 512u
+#define PB_PIECE_STACK 256u
 
 int pb_text_make(pb_arena *a, const pb_source *src, pblint_span span, pblint_text *out)
 {
@@ -595,19 +647,20 @@ int pb_text_make(pb_arena *a, const pb_source *src, pblint_span span, pblint_tex
         return 0;
     }
     char sout[PB_TEXT_STACK + 1];
-    uint32_t smap[PB_TEXT_STACK + 1];
+    pb_piece spc[PB_PIECE_STACK];
     pb_norm nm;
     memset(&nm, 0, sizeof nm);
     nm.arena = a;
+    nm.unit_src = UINT32_MAX;
+    nm.pc = spc;
+    nm.pccap = PB_ARRAY_LEN(spc);
     nm.cap = n + 16;
     if (nm.cap <= PB_TEXT_STACK) {
         nm.out = sout;
-        nm.map = smap;
     } else {
         nm.in_arena = true;
         nm.out = pb_alloc_raw(a, nm.cap + 1);
-        nm.map = pb_alloc_raw(a, (nm.cap + 1) * sizeof(uint32_t));
-        if (!nm.out || !nm.map)
+        if (!nm.out)
             return PBLINT_ENOMEM;
     }
     pb_norm_run_known(&nm, src->text, span.start, span.end, run);
@@ -616,31 +669,32 @@ int pb_text_make(pb_arena *a, const pb_source *src, pblint_span span, pblint_tex
 
     size_t len = nm.len;
     bool spaces = memchr(nm.out, ' ', len) != NULL;
-    char *s;
-    uint32_t *map;
-    char *k = NULL;
-    if (nm.in_arena) {
-        s = nm.out;
-        map = nm.map;
-        if (spaces && !(k = pb_alloc_raw(a, len + 1)))
-            return PBLINT_ENOMEM;
-    } else {
-        size_t mapsz = (len + 1) * sizeof(uint32_t);
-        char *blk = pb_alloc_raw(a, mapsz + (len + 1) + (spaces ? len + 1 : 0));
-        if (!blk)
-            return PBLINT_ENOMEM;
-        map = (uint32_t *)(void *)blk;
-        s = blk + mapsz;
-        memcpy(map, nm.map, len * sizeof(uint32_t));
-        memcpy(s, nm.out, len);
-        if (spaces)
-            k = s + len + 1;
+    /* one arena block for what is still on the stack: the pieces, then
+     * the text, then the key */
+    size_t pcsz = nm.pc_in_arena ? 0 : (nm.npc + 1) * sizeof(pb_piece);
+    size_t ssz = nm.in_arena ? 0 : len + 1;
+    size_t ksz = spaces ? len + 1 : 0;
+    char *blk = NULL;
+    if (pcsz + ssz + ksz > 0 && !(blk = pb_alloc_raw(a, pcsz + ssz + ksz)))
+        return PBLINT_ENOMEM;
+    pb_piece *pc = nm.pc;
+    if (pcsz) {
+        pc = (pb_piece *)(void *)blk;
+        memcpy(pc, nm.pc, nm.npc * sizeof *pc);
     }
+    char *s = nm.out;
+    if (ssz) {
+        s = blk + pcsz;
+        memcpy(s, nm.out, len);
+    }
+    char *k = spaces ? blk + pcsz + ssz : NULL;
     s[len] = '\0';
-    map[len] = len > 0 ? nm.last_end : span.start;
+    pc[nm.npc].out = (uint32_t)len;
+    pc[nm.npc].src = len > 0 ? nm.last_end : span.start;
     out->s = s;
     out->len = (uint32_t)len;
-    out->map = map;
+    out->map = pc;
+    out->npieces = (uint32_t)nm.npc;
     out->markup = nm.markup;
 
     /* The key: the same bytes without spaces (the very string when it has
@@ -697,6 +751,58 @@ pblint_span pblint_text_span(const pblint_text *t)
     return t ? t->span : none;
 }
 
+/* The piece of t's map holding output byte k < t->len. */
+static size_t pb_piece_at(const pblint_text *t, size_t k)
+{
+    size_t lo = 0, hi = t->npieces; /* the answer is in [lo, hi) */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((t->map[mid].out & ~PB_PIECE_UNIT) <= k)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* map[k] (see THE MAP), for k <= t->len, k in piece i. */
+static uint32_t pb_map_in(const pblint_text *t, size_t i, size_t k)
+{
+    if (k >= t->len)
+        return t->map[t->npieces].src;
+    const pb_piece *p = &t->map[i];
+    if (p->out & PB_PIECE_UNIT)
+        return p->src;
+    const unsigned char *u = (const unsigned char *)t->s;
+    size_t c = k;
+    while (c > p->out && pb_is_cont(u[c]))
+        c--;
+    return p->src + (uint32_t)(c - p->out);
+}
+
+/* The first output byte after k < t->len that belongs to another unit. */
+static size_t pb_unit_end(const pblint_text *t, size_t i, size_t k)
+{
+    const pb_piece *p = &t->map[i];
+    size_t next = p[1].out & ~PB_PIECE_UNIT; /* the last piece's out is len */
+    if (p->out & PB_PIECE_UNIT)
+        return next;
+    const unsigned char *u = (const unsigned char *)t->s;
+    size_t c = k + 1;
+    while (c < next && pb_is_cont(u[c]))
+        c++;
+    return c;
+}
+
+uint32_t pb_text_map_at(const pblint_text *t, size_t k)
+{
+    if (!t->map)
+        return pblint_text_map(t, k, 0).start;
+    if (k > t->len)
+        k = t->len;
+    return pb_map_in(t, k < t->len ? pb_piece_at(t, k) : 0, k);
+}
+
 pblint_span pblint_text_map(const pblint_text *t, size_t off, size_t len)
 {
     pblint_span sp = {0, 0};
@@ -727,14 +833,13 @@ pblint_span pblint_text_map(const pblint_text *t, size_t off, size_t len)
     if (off > n)
         off = n;
     size_t e = len > n - off ? n : off + len;
-    sp.start = sp.end = t->map[off];
+    size_t i = off < n ? pb_piece_at(t, off) : 0;
+    sp.start = sp.end = pb_map_in(t, i, off);
     if (e <= off)
         return sp;
-    uint32_t last = t->map[e - 1];
-    size_t k = e;
-    while (k < n && t->map[k] == last)
-        k++;
-    sp.end = t->map[k];
+    size_t j = pb_piece_at(t, e - 1);
+    size_t k = pb_unit_end(t, j, e - 1);
+    sp.end = pb_map_in(t, k < (t->map[j + 1].out & ~PB_PIECE_UNIT) ? j : j + 1, k);
     return sp;
 }
 
