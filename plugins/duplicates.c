@@ -1528,6 +1528,10 @@ static int bp_strip(bp_state *st, bp_unit *u)
     if (!u->cp)
         return PBLINT_ENOMEM;
     u->n = bp_letters(st, s, len, u->cp, SIZE_MAX, SIZE_MAX, NULL, NULL);
+    /* a Chinese letter is three bytes: give back the room left over */
+    uint32_t *fit = realloc(u->cp, (u->n + 1) * sizeof *u->cp);
+    if (fit)
+        u->cp = fit;
     return 0;
 }
 
