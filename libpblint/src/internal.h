@@ -206,15 +206,15 @@ typedef struct pb_choice {
 } pb_choice;
 
 struct pblint_cell {
-    int role;
     pblint_text text;
     /* Quantities get a value of their own; plain text and blank cells share
      * the doc's constant TEXT/EMPTY values (whose spans are empty: use the
      * cell text's span), which keeps big tables small. */
     const pblint_value *value;
-    bool inherited;
     pb_choice *choices;
-    size_t nchoices;
+    uint32_t nchoices;
+    int16_t role; /* pblint_column_role */
+    bool inherited;
 };
 
 struct pblint_row {

@@ -950,10 +950,12 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
             c->value = v;
         }
         if (role == PBLINT_COL_STAGE && kind != PBLINT_ROW_HEADER) {
-            if (parse_choices(b, &c->text, true, &c->choices, &c->nchoices)) {
+            size_t nch = 0;
+            if (parse_choices(b, &c->text, true, &c->choices, &nch)) {
                 free(vals);
                 return PBLINT_ENOMEM;
             }
+            c->nchoices = (uint32_t)nch; /* at most the hits parse_choices() keeps */
         }
         if (role != PBLINT_COL_NONE && !pb_row_role(&row, role) &&
             (c->text.len || !carries_down(role)))
