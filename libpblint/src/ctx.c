@@ -1117,6 +1117,9 @@ typedef struct req_header {
 
 enum { PB_REQ_PLAIN = 1u << 0 }; /* the bytes are plain UTF-8 (pb_source_plain()) */
 
+/* A request buffer up to this size is kept for the next file. */
+#define PB_WORKER_KEEP (4u << 20)
+
 static void worker_loop(pblint_ctx *ctx, int req, int res_fd)
 {
     ctx->isolate = false;
@@ -1152,6 +1155,16 @@ static void worker_loop(pblint_ctx *ctx, int req, int res_fd)
          * plain UTF-8: then the worker does not check them again */
         int rc = parse_source(ctx, cname, bytes, h.bytes_len, (h.flags & PB_REQ_PLAIN) != 0, &res);
         size_t after_source = res ? res->ndiags : 0;
+        uint32_t *sk = h.nskip ? malloc((size_t)h.nskip * 4) : NULL;
+        if (h.nskip && !sk)
+            _exit(3);
+        if (h.nskip)
+            memcpy(sk, skip, (size_t)h.nskip * 4);
+        if (in_cap > PB_WORKER_KEEP) { /* the source has its own copy: a big file's bytes go now */
+            free(in);
+            in = NULL;
+            in_cap = 0;
+        }
         uint64_t t0 = now_ns();
         __atomic_store_n(&shm->model_ns0, t0, __ATOMIC_RELEASE);
         if (rc == 0)
@@ -1173,14 +1186,9 @@ static void worker_loop(pblint_ctx *ctx, int req, int res_fd)
             /* the reader's findings on the model, then the checks' */
             put_diags(&w, res, after_source);
             wb_put(&w, "M", 1);
-            uint32_t *sk = h.nskip ? malloc((size_t)h.nskip * 4) : NULL;
-            if (h.nskip && !sk)
-                _exit(3);
-            if (h.nskip)
-                memcpy(sk, skip, (size_t)h.nskip * 4);
             child_checks(ctx, res, sk, h.nskip, res_fd, &w);
-            free(sk);
         }
+        free(sk);
         pblint_result_free(res);
         free(cname);
     }
@@ -1589,16 +1597,16 @@ static int lint_start(pblint_ctx *ctx, const char *name, char *bytes, size_t len
     if (!ctx->isolate) {
         /* in this process: all of it now */
         int rc = pblint_parse(ctx, name, bytes, len, &p->res);
+        if (!borrowed) /* the source has its own copy */
+            free(bytes);
+        p->bytes = NULL;
+        p->borrowed = false;
         if (rc == 0) {
             uint64_t t0 = ctx->timing ? now_ns() : 0;
             run_checks(ctx, p->res, NULL, 0);
             if (ctx->timing)
                 add_phase(ctx, PBLINT_PHASE_CHECKS, t0);
         }
-        if (!borrowed)
-            free(bytes);
-        p->bytes = NULL;
-        p->borrowed = false;
         if (rc != 0) {
             pending_free(p);
             return rc;
