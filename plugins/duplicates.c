@@ -1921,16 +1921,25 @@ static int bp_scan_unit(pblint_check *chk, const pblint_doc *doc, bp_state *st, 
             if (bp_pair_excluded(u, v))
                 continue;
             size_t p = o->pos;
+            size_t l = 0;
+            while (l < left_cap && q - l > done && p - l > 0 &&
+                   cp_eq(u->cp[q - l - 1], v->cp[p - l - 1]))
+                l++;
+            /* It beats the best so far only with r > need: one letter
+             * tells when it cannot, before the run is followed.  A big
+             * filing that repeats itself offers many candidates as good as
+             * the best (the same sentence copied again), and following
+             * each of them cost as much as the passage. */
+            size_t need = best_len > l ? best_len - l : 0;
+            if (need > 0 && (q + need >= u->n || p + need >= v->n ||
+                             !cp_eq(u->cp[q + need], v->cp[p + need])))
+                continue;
             size_t r = 0;
             while (q + r < u->n && p + r < v->n && cp_eq(u->cp[q + r], v->cp[p + r]))
                 r++;
             seen[slot].unit = o->unit + 1;
             seen[slot].diag = diag;
             seen[slot].until = q + r;
-            size_t l = 0;
-            while (l < left_cap && q - l > done && p - l > 0 &&
-                   cp_eq(u->cp[q - l - 1], v->cp[p - l - 1]))
-                l++;
             if (l + r > best_len) {
                 best_len = l + r;
                 bq0 = q - l;
