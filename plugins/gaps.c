@@ -322,9 +322,10 @@ static int match_groups(matcher *m, int threshold)
 
 static int match_rows(rows *rs, int threshold);
 
-/* Every data row of every indicator table, in document order, the
- * completion rows matched to the target rows and assessed. */
-static int collect(const pblint_check *chk, const pblint_doc *doc, rows *out)
+
+/* Every data row of every indicator table, in document order (what
+ * depends on the document alone). */
+static int collect_raw(const pblint_doc *doc, rows *out)
 {
     out->r = NULL;
     out->n = out->cap = 0;
@@ -372,14 +373,15 @@ static int collect(const pblint_check *chk, const pblint_doc *doc, rows *out)
             out->n++;
         }
     }
-    int threshold = (int)pblint_check_option_int(chk, "rename-similarity", 50);
-    if (match_rows(out, threshold)) {
-        free(out->r);
-        out->r = NULL;
+    return 0;
+}
+
+/* The completion rows matched to the target rows (with threshold) and
+ * assessed (with dw). */
+static int settle(rows *out, int threshold, const dirwords *dw)
+{
+    if (match_rows(out, threshold))
         return PBLINT_ENOMEM;
-    }
-    dirwords dw;
-    load_dirwords(chk, &dw);
     for (size_t i = 0; i < out->n; i++) {
         ind_row *r = &out->r[i];
         if (!r->completion)
@@ -388,9 +390,106 @@ static int collect(const pblint_check *chk, const pblint_doc *doc, rows *out)
         str names[4] = {cell_str(r->name), cell_key(r->l2), cell_key(r->l1), {"", 0}};
         if (r->match >= 0)
             names[3] = cell_str(out->r[r->match].name);
-        assess(r->target, r->actual, names, 4, &dw, &r->v);
+        assess(r->target, r->actual, names, 4, dw, &r->v);
     }
     return 0;
+}
+
+static bool same_words(const wordlist *a, const wordlist *b)
+{
+    if (a->n != b->n)
+        return false;
+    for (size_t i = 0; i < a->n; i++)
+        if (a->w[i] != b->w[i] && strcmp(a->w[i], b->w[i]) != 0)
+            return false;
+    return true;
+}
+
+/* The rows are read once for the plugin's six rules; matching and
+ * assessing them depend on rename-similarity and the direction words as
+ * well, and the last settled copy is kept with the options it used. */
+typedef struct shared_rows {
+    rows raw;  /* as collect_raw() reads them */
+    bool have; /* settled holds raw settled with thr and dw */
+    int thr;
+    dirwords dw;
+    rows settled;
+} shared_rows;
+
+static const char SHARED_ROWS_KEY; /* its address names the shared rows */
+
+static void shared_rows_free(void *p)
+{
+    shared_rows *sr = p;
+    if (sr) {
+        free(sr->raw.r);
+        free(sr->settled.r);
+        free(sr);
+    }
+}
+
+/* The rows settled with the rule's options, or NULL with *rc set.  *own is
+ * what the caller frees (NULL when the rows are the shared ones). */
+static const rows *rows_for(pblint_check *chk, const pblint_doc *doc, rows **own, int *rc)
+{
+    *own = NULL;
+    *rc = 0;
+    int thr = (int)pblint_check_option_int(chk, "rename-similarity", 50);
+    dirwords dw;
+    load_dirwords(chk, &dw);
+    shared_rows *sr = pblint_check_shared(chk, &SHARED_ROWS_KEY);
+    if (!sr) {
+        if (!(sr = calloc(1, sizeof *sr))) {
+            *rc = PBLINT_ENOMEM;
+            return NULL;
+        }
+        if ((*rc = collect_raw(doc, &sr->raw)) != 0) {
+            free(sr);
+            return NULL;
+        }
+        if ((*rc = pblint_check_set_shared(chk, &SHARED_ROWS_KEY, sr, shared_rows_free)) != 0)
+            return NULL; /* freed */
+    }
+    if (sr->have && sr->thr == thr && same_words(&sr->dw.lower, &dw.lower) &&
+        same_words(&sr->dw.higher, &dw.higher))
+        return &sr->settled;
+    rows *out = sr->have ? malloc(sizeof *out) : &sr->settled;
+    ind_row *copy = sr->raw.n ? malloc(sr->raw.n * sizeof *copy) : NULL;
+    if (!out || (sr->raw.n && !copy)) {
+        if (out != &sr->settled)
+            free(out);
+        free(copy);
+        *rc = PBLINT_ENOMEM;
+        return NULL;
+    }
+    if (sr->raw.n)
+        memcpy(copy, sr->raw.r, sr->raw.n * sizeof *copy);
+    out->r = copy;
+    out->n = out->cap = sr->raw.n;
+    if ((*rc = settle(out, thr, &dw)) != 0) {
+        free(out->r);
+        out->r = NULL;
+        out->n = out->cap = 0;
+        if (out != &sr->settled)
+            free(out);
+        return NULL;
+    }
+    if (out == &sr->settled) {
+        sr->have = true;
+        sr->thr = thr;
+        sr->dw = dw;
+    } else {
+        *own = out;
+    }
+    return out;
+}
+
+static void rows_drop(rows *own)
+{
+    if (own) {
+        free(own->r);
+        free(own);
+    }
 }
 
 /* The indicator's name for messages: its 三级 text, else its 指标值. */
@@ -610,14 +709,16 @@ static int check_target_missed(pblint_check *chk, const pblint_doc *doc)
     wordlist words;
     load_list(chk, "explain-words", DEF_EXPLAIN_WORDS, &words);
     int overlap = (int)pblint_check_option_int(chk, "explain-overlap", 50);
-    rows rs;
-    if (collect(chk, doc, &rs))
-        return PBLINT_ENOMEM;
+    rows *own;
+    int rows_rc;
+    const rows *rs = rows_for(chk, doc, &own, &rows_rc);
+    if (!rs)
+        return rows_rc;
     sentences *ss = NULL;
     int *best = NULL;
     size_t budget = EXPLAIN_BUDGET;
-    for (size_t i = 0; i < rs.n; i++) {
-        ind_row *r = &rs.r[i];
+    for (size_t i = 0; i < rs->n; i++) {
+        const ind_row *r = &rs->r[i];
         if (r->v.status != V_MISSED)
             continue;
         if (!ss) {
@@ -626,12 +727,12 @@ static int check_target_missed(pblint_check *chk, const pblint_doc *doc)
             if (!ss || !best) {
                 free(ss);
                 free(best);
-                free(rs.r);
+                rows_drop(own);
                 return PBLINT_ENOMEM;
             }
             explaining_sentences(doc, &words, ss);
             size_t b1 = EXPLAIN_BUDGET / 2;
-            best_covers(&rs, ss, best, &b1);
+            best_covers(rs, ss, best, &b1);
             budget = EXPLAIN_BUDGET / 2;
         }
         char what[512];
@@ -662,17 +763,19 @@ static int check_target_missed(pblint_check *chk, const pblint_doc *doc)
     }
     free(ss);
     free(best);
-    free(rs.r);
+    rows_drop(own);
     return 0;
 }
 
 static int check_not_comparable(pblint_check *chk, const pblint_doc *doc)
 {
-    rows rs;
-    if (collect(chk, doc, &rs))
-        return PBLINT_ENOMEM;
-    for (size_t i = 0; i < rs.n; i++) {
-        ind_row *r = &rs.r[i];
+    rows *own;
+    int rows_rc;
+    const rows *rs = rows_for(chk, doc, &own, &rows_rc);
+    if (!rs)
+        return rows_rc;
+    for (size_t i = 0; i < rs->n; i++) {
+        const ind_row *r = &rs->r[i];
         if (r->v.status != V_NC)
             continue;
         str name = row_name(r), at = cell_str(r->actual), tt = cell_str(r->target);
@@ -710,7 +813,7 @@ static int check_not_comparable(pblint_check *chk, const pblint_doc *doc)
         if (d)
             pblint_diag_add_note(d, value_span(r->target), "指标值 %.*s is here", (int)tt.n, tt.s);
     }
-    free(rs.r);
+    rows_drop(own);
     return 0;
 }
 
@@ -750,19 +853,21 @@ static int check_claims(pblint_check *chk, const pblint_doc *doc)
     load_list(chk, "claim-words", DEF_CLAIM_WORDS, &claims);
     load_list(chk, "claim-context", DEF_CLAIM_CONTEXT, &context);
     load_list(chk, "claim-exceptions", DEF_CLAIM_EXCEPTIONS, &except);
-    rows rs;
-    if (collect(chk, doc, &rs))
-        return PBLINT_ENOMEM;
+    rows *own;
+    int rows_rc;
+    const rows *rs = rows_for(chk, doc, &own, &rows_rc);
+    if (!rs)
+        return rows_rc;
     size_t missed = 0, first = 0;
-    for (size_t i = 0; i < rs.n; i++) {
-        if (rs.r[i].v.status == V_MISSED) {
+    for (size_t i = 0; i < rs->n; i++) {
+        if (rs->r[i].v.status == V_MISSED) {
             if (!missed)
                 first = i;
             missed++;
         }
     }
     if (!missed) {
-        free(rs.r);
+        rows_drop(own);
         return 0;
     }
     size_t np = pblint_doc_paragraph_count(doc);
@@ -794,7 +899,7 @@ static int check_claims(pblint_check *chk, const pblint_doc *doc)
             size_t at;
             const char *w = clause.n ? find_word(clause, &claims, &at) : NULL;
             if (w && !excepted && find_word(clause, &context, NULL) && !negated(clause, at)) {
-                const ind_row *r = &rs.r[first];
+                const ind_row *r = &rs->r[first];
                 str name = row_name(r), a = cell_str(r->actual), tg = cell_str(r->target);
                 pblint_diag *d;
                 if (missed == 1)
@@ -811,8 +916,8 @@ static int check_claims(pblint_check *chk, const pblint_doc *doc)
                         w, missed, (int)name.n, name.s, (int)a.n, a.s, (int)tg.n, tg.s);
                 reported++;
                 size_t noted = 0;
-                for (size_t k = 0; d && k < rs.n && noted < 10; k++) {
-                    const ind_row *m = &rs.r[k];
+                for (size_t k = 0; d && k < rs->n && noted < 10; k++) {
+                    const ind_row *m = &rs->r[k];
                     if (m->v.status != V_MISSED)
                         continue;
                     str mn = row_name(m), ma = cell_str(m->actual), mt = cell_str(m->target);
@@ -827,7 +932,7 @@ static int check_claims(pblint_check *chk, const pblint_doc *doc)
             start = i;
         }
     }
-    free(rs.r);
+    rows_drop(own);
     return 0;
 }
 
@@ -835,13 +940,15 @@ static int check_copy(pblint_check *chk, const pblint_doc *doc)
 {
     long min_rows = pblint_check_option_int(chk, "min-rows", 3);
     long max_diff = pblint_check_option_int(chk, "max-different", 1);
-    rows rs;
-    if (collect(chk, doc, &rs))
-        return PBLINT_ENOMEM;
+    rows *own;
+    int rows_rc;
+    const rows *rs = rows_for(chk, doc, &own, &rows_rc);
+    if (!rs)
+        return rows_rc;
     size_t n = 0, same = 0;
     const ind_row *first = NULL, *diff = NULL;
-    for (size_t i = 0; i < rs.n; i++) {
-        const ind_row *r = &rs.r[i];
+    for (size_t i = 0; i < rs->n; i++) {
+        const ind_row *r = &rs->r[i];
         if (!r->completion)
             continue;
         str tk = cell_key(r->target), ak = cell_key(r->actual);
@@ -887,7 +994,7 @@ static int check_copy(pblint_check *chk, const pblint_doc *doc)
                                  name.s);
         }
     }
-    free(rs.r);
+    rows_drop(own);
     return 0;
 }
 
@@ -900,11 +1007,13 @@ static int check_over(pblint_check *chk, const pblint_doc *doc)
         margin = (pblint_decimal){30, 0};
     if (!sane_decimal(points))
         points = (pblint_decimal){10, 0};
-    rows rs;
-    if (collect(chk, doc, &rs))
-        return PBLINT_ENOMEM;
-    for (size_t i = 0; i < rs.n; i++) {
-        const ind_row *r = &rs.r[i];
+    rows *own;
+    int rows_rc;
+    const rows *rs = rows_for(chk, doc, &own, &rows_rc);
+    if (!rs)
+        return rows_rc;
+    for (size_t i = 0; i < rs->n; i++) {
+        const ind_row *r = &rs->r[i];
         const verdict *v = &r->v;
         if (v->status != V_MET || v->kind == Q_DATE || v->t <= 0 || v->a < 0)
             continue;
@@ -937,7 +1046,7 @@ static int check_over(pblint_check *chk, const pblint_doc *doc)
         if (d)
             pblint_diag_add_note(d, value_span(r->target), "指标值 %.*s is here", (int)tg.n, tg.s);
     }
-    free(rs.r);
+    rows_drop(own);
     return 0;
 }
 
@@ -1006,17 +1115,19 @@ static bool same_target(const pblint_cell *a, const pblint_cell *b)
 
 static int check_rows(pblint_check *chk, const pblint_doc *doc)
 {
-    rows rs;
-    if (collect(chk, doc, &rs))
-        return PBLINT_ENOMEM;
+    rows *own;
+    int rows_rc;
+    const rows *rs = rows_for(chk, doc, &own, &rows_rc);
+    if (!rs)
+        return rows_rc;
     bool has_t = false, has_c = false;
-    for (size_t i = 0; i < rs.n; i++) {
-        has_t = has_t || !rs.r[i].completion;
-        has_c = has_c || rs.r[i].completion;
+    for (size_t i = 0; i < rs->n; i++) {
+        has_t = has_t || !rs->r[i].completion;
+        has_c = has_c || rs->r[i].completion;
     }
     bool both = has_t && has_c;
-    for (size_t i = 0; both && i < rs.n; i++) {
-        const ind_row *r = &rs.r[i];
+    for (size_t i = 0; both && i < rs->n; i++) {
+        const ind_row *r = &rs->r[i];
         str name = row_name(r);
         if (r->match < 0) {
             str tt = cell_str(r->target);
@@ -1034,7 +1145,7 @@ static int check_rows(pblint_check *chk, const pblint_doc *doc)
         }
         if (!r->completion)
             continue;
-        const ind_row *o = &rs.r[r->match];
+        const ind_row *o = &rs->r[r->match];
         str oname = row_name(o);
         if (!str_eq(cell_key(r->name), cell_key(o->name))) {
             pblint_diag *d = pblint_report(
@@ -1058,7 +1169,7 @@ static int check_rows(pblint_check *chk, const pblint_doc *doc)
                                      "the target table's 指标值 is here");
         }
     }
-    free(rs.r);
+    rows_drop(own);
     return 0;
 }
 
