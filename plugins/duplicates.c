@@ -1418,7 +1418,16 @@ typedef struct bp_unit {
     uint64_t l3;           /* indicator cell: hash of its row's 三级 name */
     uint32_t *cp;          /* letters only; 0 = barrier (a masked 《title》) */
     size_t n;
+    struct bp_mark *marks; /* where letters 0, BP_MARK, 2 * BP_MARK ... are read from */
 } bp_unit;
+
+/* Where letter k * BP_MARK of a text is read from, and whether the letter
+ * before it is a barrier: a report finds the bytes of a passage from the
+ * mark before it, not from the start of a text of many passages. */
+#define BP_MARK 64u
+typedef struct bp_mark {
+    uint32_t at, barrier;
+} bp_mark;
 
 typedef struct fp_occ {
     uint32_t unit, pos, next; /* next: index + 1, 0 = none */
@@ -1457,16 +1466,25 @@ static inline bool bp_ignored(const bp_state *st, uint32_t c)
     return false;
 }
 
-/* Reduces a unit's text to its letters.  A 《…》 with no 《 inside and at
+/* Reduces a unit's text to its letters, and marks every BP_MARK-th
+ * (marks: len / BP_MARK + 2 entries).  A 《…》 with no 《 inside and at
  * most BP_TITLE_MAX characters is a cited title and becomes one barrier.
- * With cp NULL it only counts, and gives the byte offsets where letters
- * qa and qb - 1 start and end (*a, *e): where a reported passage lies in the
- * text, found again rather than kept for every letter of every text. */
-static size_t bp_letters(const bp_state *st, const char *s, size_t len, uint32_t *cp, size_t qa,
-                         size_t qb, uint32_t *a, uint32_t *e)
+ * With cp NULL it only counts, from the mark before letter qa, and gives
+ * the byte offsets where letters qa and qb - 1 start and end (*a, *e):
+ * where a reported passage lies in the text, found again rather than kept
+ * for every letter of every text. */
+static size_t bp_letters(const bp_state *st, const char *s, size_t len, uint32_t *cp,
+                         bp_mark *marks, size_t qa, size_t qb, uint32_t *a, uint32_t *e)
 {
     size_t n = 0, i = 0;
     bool barrier = false; /* the last kept letter is a barrier */
+    if (cp) {
+        marks[0] = (bp_mark){0, 0};
+    } else if (marks && qa != SIZE_MAX) {
+        n = qa / BP_MARK * BP_MARK;
+        i = marks[qa / BP_MARK].at;
+        barrier = marks[qa / BP_MARK].barrier != 0;
+    }
     while (i < len && (cp || n < qb)) {
         uint32_t c;
         size_t l = u8_next(s, len, i, &c);
@@ -1495,6 +1513,8 @@ static size_t bp_letters(const bp_state *st, const char *s, size_t len, uint32_t
                         *e = (uint32_t)i;
                     n++;
                     barrier = true;
+                    if (cp && n % BP_MARK == 0)
+                        marks[n / BP_MARK] = (bp_mark){(uint32_t)j, 1};
                 }
                 i = j;
                 continue;
@@ -1509,6 +1529,8 @@ static size_t bp_letters(const bp_state *st, const char *s, size_t len, uint32_t
                 *e = (uint32_t)(i + l);
             n++;
             barrier = false;
+            if (cp && n % BP_MARK == 0)
+                marks[n / BP_MARK] = (bp_mark){(uint32_t)(i + l), 0};
         }
         i += l;
     }
@@ -1525,13 +1547,17 @@ static int bp_strip(bp_state *st, bp_unit *u)
         return 0;
     }
     u->cp = malloc((len + 1) * sizeof *u->cp);
-    if (!u->cp)
-        return PBLINT_ENOMEM;
-    u->n = bp_letters(st, s, len, u->cp, SIZE_MAX, SIZE_MAX, NULL, NULL);
+    u->marks = malloc((len / BP_MARK + 2) * sizeof *u->marks);
+    if (!u->cp || !u->marks)
+        return PBLINT_ENOMEM; /* both freed with the unit */
+    u->n = bp_letters(st, s, len, u->cp, u->marks, SIZE_MAX, SIZE_MAX, NULL, NULL);
     /* a Chinese letter is three bytes: give back the room left over */
     uint32_t *fit = realloc(u->cp, (u->n + 1) * sizeof *u->cp);
     if (fit)
         u->cp = fit;
+    bp_mark *mfit = realloc(u->marks, (u->n / BP_MARK + 1) * sizeof *u->marks);
+    if (mfit)
+        u->marks = mfit;
     return 0;
 }
 
@@ -1542,7 +1568,7 @@ static void bp_bytes(const bp_state *st, const bp_unit *u, size_t q0, size_t q1,
     size_t len = 0;
     const char *s = pblint_text_str(u->text, &len);
     *a = *e = 0;
-    bp_letters(st, s, len, NULL, q0, q1, a, e);
+    bp_letters(st, s, len, NULL, u->marks, q0, q1, a, e);
 }
 
 static bool cp_eq(uint32_t a, uint32_t b)
@@ -2004,6 +2030,7 @@ static int check_boilerplate(pblint_check *chk, const pblint_doc *doc)
             rc = bp_scan_unit(chk, doc, &st, i, &tmp);
     for (size_t i = 0; i < st.nu; i++) {
         free(st.u[i].cp);
+        free(st.u[i].marks);
     }
     free(st.u);
     free(st.slot);
