@@ -111,6 +111,17 @@ static void check_text(const walk *w, const pblint_text *t)
     check_span(w, pblint_text_map(t, n / 3, n));
     check_span(w, pblint_text_map(t, n, 0));
     check_span(w, pblint_text_map(t, n + 7, SIZE_MAX));
+    /* THE MAP (text.c): every byte maps into the text's span, in order, and
+     * a byte's unit starts where it is and ends after it */
+    pblint_span ts = pblint_text_span(t);
+    uint32_t prev = ts.start;
+    for (size_t off = 0; off <= n && off <= 4096; off++) {
+        pblint_span at = pblint_text_map(t, off, 0), one = pblint_text_map(t, off, 1);
+        CHECK(at.start == at.end && at.start >= prev && at.start <= ts.end);
+        CHECK(one.start == at.start && one.end >= one.start && one.end <= ts.end);
+        CHECK(off == n || one.end > one.start || n == 0);
+        prev = at.start;
+    }
     pblint_value q[8];
     size_t nq = pblint_text_quantities(t, PBLINT_MONEY_YUAN, q, 8);
     for (size_t i = 0; i < nq && i < 8; i++)
