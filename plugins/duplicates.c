@@ -1418,6 +1418,7 @@ typedef struct bp_unit {
     uint64_t l3;           /* indicator cell: hash of its row's 三级 name */
     uint32_t *cp;          /* letters only; 0 = barrier (a masked 《title》) */
     size_t n;
+    size_t base;           /* where cp starts in bp_state.letters */
     struct bp_mark *marks; /* where letters 0, BP_MARK, 2 * BP_MARK ... are read from */
 } bp_unit;
 
@@ -1430,7 +1431,7 @@ typedef struct bp_mark {
 } bp_mark;
 
 typedef struct fp_occ {
-    uint32_t unit, pos, next; /* next: index + 1, 0 = none */
+    uint32_t unit, at, next; /* at: in bp_state.letters; next: index + 1, 0 = none */
 } fp_occ;
 
 typedef struct fp_slot {
@@ -1441,6 +1442,11 @@ typedef struct fp_slot {
 typedef struct bp_state {
     bp_unit *u;
     size_t nu, ucap;
+    /* every unit's letters, one after the other, each unit between two
+     * barriers (0): a run followed in an earlier unit stops at its ends
+     * without the unit being looked up */
+    uint32_t *letters;
+    size_t nletters;
     fp_slot *slot;
     size_t scap, sn;
     fp_occ *occ;
@@ -1537,27 +1543,49 @@ static size_t bp_letters(const bp_state *st, const char *s, size_t len, uint32_t
     return n;
 }
 
-static int bp_strip(bp_state *st, bp_unit *u)
+/* Every unit's letters into st->letters, and its marks (u->cp is set
+ * once all are in). */
+static int bp_strip_all(bp_state *st)
 {
-    size_t len = 0;
-    const char *s = pblint_text_str(u->text, &len);
-    if (len < st->min_len) { /* fewer bytes than a passage has letters: never scanned */
-        u->cp = NULL;
-        u->n = 0;
-        return 0;
+    size_t room = 1; /* the barrier before the first unit */
+    for (size_t i = 0; i < st->nu; i++) {
+        size_t len = 0;
+        pblint_text_str(st->u[i].text, &len);
+        if (len >= st->min_len) /* fewer bytes than a passage has letters: never scanned */
+            room += len + 1;   /* at most a letter per byte, then a barrier */
     }
-    u->cp = malloc((len + 1) * sizeof *u->cp);
-    u->marks = malloc((len / BP_MARK + 2) * sizeof *u->marks);
-    if (!u->cp || !u->marks)
-        return PBLINT_ENOMEM; /* both freed with the unit */
-    u->n = bp_letters(st, s, len, u->cp, u->marks, SIZE_MAX, SIZE_MAX, NULL, NULL);
-    /* a Chinese letter is three bytes: give back the room left over */
-    uint32_t *fit = realloc(u->cp, (u->n + 1) * sizeof *u->cp);
+    if (room >= UINT32_MAX)
+        return 0; /* positions are 32-bit: no scan (some 16 GB of prose) */
+    /* room for a letter per byte: the pages the letters never reach (two
+     * thirds of them in Chinese) are never touched, and are given back */
+    st->letters = malloc(room * sizeof *st->letters);
+    if (!st->letters)
+        return PBLINT_ENOMEM;
+    size_t at = 0;
+    st->letters[at++] = 0;
+    for (size_t i = 0; i < st->nu; i++) {
+        bp_unit *u = &st->u[i];
+        size_t len = 0;
+        const char *s = pblint_text_str(u->text, &len);
+        u->n = 0;
+        u->base = at;
+        if (len < st->min_len)
+            continue;
+        if (!(u->marks = malloc((len / BP_MARK + 2) * sizeof *u->marks)))
+            return PBLINT_ENOMEM; /* freed with the unit */
+        u->n = bp_letters(st, s, len, st->letters + at, u->marks, SIZE_MAX, SIZE_MAX, NULL, NULL);
+        at += u->n;
+        st->letters[at++] = 0;
+        bp_mark *mfit = realloc(u->marks, (u->n / BP_MARK + 1) * sizeof *u->marks);
+        if (mfit)
+            u->marks = mfit;
+    }
+    uint32_t *fit = realloc(st->letters, at * sizeof *fit);
     if (fit)
-        u->cp = fit;
-    bp_mark *mfit = realloc(u->marks, (u->n / BP_MARK + 1) * sizeof *u->marks);
-    if (mfit)
-        u->marks = mfit;
+        st->letters = fit;
+    st->nletters = at;
+    for (size_t i = 0; i < st->nu; i++)
+        st->u[i].cp = st->letters + st->u[i].base;
     return 0;
 }
 
@@ -1584,7 +1612,7 @@ static fp_slot *fp_find(bp_state *st, uint64_t h)
     return NULL;
 }
 
-static bool fp_add(bp_state *st, uint64_t h, uint32_t unit, uint32_t pos)
+static bool fp_add(bp_state *st, uint64_t h, uint32_t unit, uint32_t at)
 {
     if ((st->sn + 1) * 2 > st->scap) {
         size_t nc = st->scap ? st->scap * 2 : 1024;
@@ -1615,7 +1643,7 @@ static bool fp_add(bp_state *st, uint64_t h, uint32_t unit, uint32_t pos)
     }
     fp_occ *o = &st->occ[st->nocc];
     o->unit = unit;
-    o->pos = pos;
+    o->at = at;
     o->next = 0;
     uint32_t idx = (uint32_t)(st->nocc + 1);
     st->nocc++;
@@ -1935,21 +1963,27 @@ static int bp_scan_unit(pblint_check *chk, const pblint_doc *doc, bp_state *st, 
         fp_slot *s = fp_find(st, fps[f].h);
         if (!s)
             continue;
-        size_t best_len = 0, bq0 = 0, bp0 = 0;
+        /* the earlier occurrences, gathered first so that their letters
+         * are fetched together: on a big filing each is a cache miss */
+        fp_occ cand[FP_CHAIN];
+        size_t ncand = 0;
+        for (uint32_t oi = s->head; oi && ncand < FP_CHAIN; oi = st->occ[oi - 1].next)
+            cand[ncand++] = st->occ[oi - 1];
+        const uint32_t *L = st->letters;
+        for (size_t c = 0; c < ncand; c++)
+            __builtin_prefetch(&L[cand[c].at - 1]);
+        size_t best_len = 0, bq0 = 0, bg0 = 0;
         const bp_unit *bv = NULL;
-        for (uint32_t oi = s->head; oi; oi = st->occ[oi - 1].next) {
-            const fp_occ *o = &st->occ[oi - 1];
-            int64_t diag = (int64_t)o->pos - (int64_t)q;
+        for (size_t c = 0; c < ncand; c++) {
+            const fp_occ *o = &cand[c];
+            size_t g = o->at; /* in L */
+            int64_t diag = (int64_t)g - (int64_t)(u->base + q);
             size_t slot = ((size_t)o->unit * 31u + (size_t)diag) & 63u;
             if (seen[slot].unit == o->unit + 1 && seen[slot].diag == diag && seen[slot].until > q)
                 continue;
-            const bp_unit *v = &st->u[o->unit];
-            if (bp_pair_excluded(u, v))
-                continue;
-            size_t p = o->pos;
+            /* the barriers around each unit in L end the runs at its ends */
             size_t l = 0;
-            while (l < left_cap && q - l > done && p - l > 0 &&
-                   cp_eq(u->cp[q - l - 1], v->cp[p - l - 1]))
+            while (l < left_cap && q - l > done && cp_eq(u->cp[q - l - 1], L[g - l - 1]))
                 l++;
             /* It beats the best so far only with r > need: one letter
              * tells when it cannot, before the run is followed.  A big
@@ -1957,11 +1991,14 @@ static int bp_scan_unit(pblint_check *chk, const pblint_doc *doc, bp_state *st, 
              * the best (the same sentence copied again), and following
              * each of them cost as much as the passage. */
             size_t need = best_len > l ? best_len - l : 0;
-            if (need > 0 && (q + need >= u->n || p + need >= v->n ||
-                             !cp_eq(u->cp[q + need], v->cp[p + need])))
+            if (need > 0 && (q + need >= u->n || g + need >= st->nletters ||
+                             !cp_eq(u->cp[q + need], L[g + need])))
+                continue;
+            const bp_unit *v = &st->u[o->unit];
+            if (bp_pair_excluded(u, v))
                 continue;
             size_t r = 0;
-            while (q + r < u->n && p + r < v->n && cp_eq(u->cp[q + r], v->cp[p + r]))
+            while (q + r < u->n && cp_eq(u->cp[q + r], L[g + r]))
                 r++;
             seen[slot].unit = o->unit + 1;
             seen[slot].diag = diag;
@@ -1969,18 +2006,19 @@ static int bp_scan_unit(pblint_check *chk, const pblint_doc *doc, bp_state *st, 
             if (l + r > best_len) {
                 best_len = l + r;
                 bq0 = q - l;
-                bp0 = p - l;
+                bg0 = g - l;
                 bv = v;
             }
         }
         if (!bv || best_len < st->min_len)
             continue;
+        size_t bp0 = bg0 - bv->base;
         rc = bp_report(chk, doc, st, u, bq0, bq0 + best_len, bv, bp0, bp0 + best_len, tmp);
         done = bq0 + best_len;
         memset(seen, 0, sizeof seen); /* a new `done` bounds the passages anew */
     }
     for (size_t f = 0; f < nf && rc == 0; f++)
-        if (!fp_add(st, fps[f].h, (uint32_t)ui, fps[f].pos))
+        if (!fp_add(st, fps[f].h, (uint32_t)ui, (uint32_t)(u->base + fps[f].pos)))
             rc = PBLINT_ENOMEM;
     free(fps);
     return rc;
@@ -2006,8 +2044,8 @@ static int check_boilerplate(pblint_check *chk, const pblint_doc *doc)
     }
     dbuf tmp = {0};
     int rc = bp_collect(&st, chk, doc);
-    for (size_t i = 0; i < st.nu && rc == 0; i++)
-        rc = bp_strip(&st, &st.u[i]);
+    if (rc == 0)
+        rc = bp_strip_all(&st);
     /* the table, sized for the fingerprints a filing gives (winnowing keeps
      * about 2 / (w + 1) of the k-grams), half full at most; past 65,536
      * slots it grows as it fills, since a big document repeats itself and
@@ -2029,9 +2067,9 @@ static int check_boilerplate(pblint_check *chk, const pblint_doc *doc)
         if (st.u[i].n >= st.min_len)
             rc = bp_scan_unit(chk, doc, &st, i, &tmp);
     for (size_t i = 0; i < st.nu; i++) {
-        free(st.u[i].cp);
         free(st.u[i].marks);
     }
+    free(st.letters);
     free(st.u);
     free(st.slot);
     free(st.occ);
