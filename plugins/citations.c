@@ -86,8 +86,8 @@ static bool has_sub(const char *s, size_t n, const char *w)
 
 static unsigned line_of(const pblint_doc *doc, uint32_t off)
 {
-    unsigned line = 0, col = 0;
-    pblint_doc_position(doc, off, PBLINT_COLUMN_DISPLAY, &line, &col);
+    unsigned line = 0, col = 0; /* in bytes: the cheap unit, and the line is the same */
+    pblint_doc_position(doc, off, PBLINT_COLUMN_BYTE, &line, &col);
     return line;
 }
 
