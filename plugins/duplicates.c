@@ -1478,9 +1478,11 @@ static inline bool bp_ignored(const bp_state *st, uint32_t c)
  * With cp NULL it only counts, from the mark before letter qa, and gives
  * the byte offsets where letters qa and qb - 1 start and end (*a, *e):
  * where a reported passage lies in the text, found again rather than kept
- * for every letter of every text. */
-static size_t bp_letters(const bp_state *st, const char *s, size_t len, uint32_t *cp,
-                         bp_mark *marks, size_t qa, size_t qb, uint32_t *a, uint32_t *e)
+ * for every letter of every text.  Inlined, so that the reduction (cp set,
+ * no qa) and the counting each get code of their own. */
+__attribute__((always_inline)) static inline size_t
+bp_letters(const bp_state *st, const char *s, size_t len, uint32_t *cp, bp_mark *marks, size_t qa,
+           size_t qb, uint32_t *a, uint32_t *e)
 {
     size_t n = 0, i = 0;
     bool barrier = false; /* the last kept letter is a barrier */
@@ -1596,7 +1598,10 @@ static void bp_bytes(const bp_state *st, const bp_unit *u, size_t q0, size_t q1,
     size_t len = 0;
     const char *s = pblint_text_str(u->text, &len);
     *a = *e = 0;
-    bp_letters(st, s, len, NULL, u->marks, q0, q1, a, e);
+    /* each end from the mark before it, not the passage letter by letter */
+    uint32_t unused;
+    bp_letters(st, s, len, NULL, u->marks, q0, q0 + 1, a, &unused);
+    bp_letters(st, s, len, NULL, u->marks, q1 - 1, q1, &unused, e);
 }
 
 static bool cp_eq(uint32_t a, uint32_t b)
