@@ -115,16 +115,37 @@ char *pb_strndup(pb_arena *a, const char *s, size_t n)
     return p;
 }
 
+/* Formats once into a buffer on the stack and copies what fits (most
+ * messages); a longer one is formatted again at its size.  A message that
+ * is one "%s" (a plugin's own text) is copied as it is. */
 char *pb_vsprintf(pb_arena *a, const char *fmt, va_list ap)
 {
+    if (fmt[0] == '%' && fmt[1] == 's' && fmt[2] == '\0') {
+        va_list ap2;
+        va_copy(ap2, ap);
+        const char *s = va_arg(ap2, const char *);
+        va_end(ap2);
+        if (!s)
+            s = "(null)"; /* as glibc prints it */
+        size_t n = strlen(s);
+        char *p = pb_alloc_raw(a, n + 1);
+        if (p)
+            memcpy(p, s, n + 1);
+        return p;
+    }
+    char buf[512];
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap2);
     va_end(ap2);
     if (n < 0)
         return NULL;
-    char *p = pb_alloc(a, (size_t)n + 1);
-    if (p)
+    char *p = pb_alloc_raw(a, (size_t)n + 1);
+    if (!p)
+        return NULL;
+    if ((size_t)n < sizeof buf)
+        memcpy(p, buf, (size_t)n + 1);
+    else
         vsnprintf(p, (size_t)n + 1, fmt, ap);
     return p;
 }

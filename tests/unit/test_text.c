@@ -568,6 +568,34 @@ static void test_seed_cells(void **state)
     assert_true(found);
 }
 
+/* pb_sprintf(), which every diagnostic's message goes through: formatted
+ * once on the stack when short, twice when longer than its buffer, and a
+ * lone "%s" copied. */
+static void test_arena_sprintf(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(pb_sprintf(&f->arena, "%s: %d of %u", "金额", -3, 7u), "金额: -3 of 7");
+    assert_string_equal(pb_sprintf(&f->arena, "%s", "明细金额 26.04 万元"), "明细金额 26.04 万元");
+    assert_string_equal(pb_sprintf(&f->arena, "%s", ""), "");
+    assert_string_equal(pb_sprintf(&f->arena, "100%%"), "100%");
+    /* longer than the stack buffer, both ways */
+    char big[2001];
+    for (size_t i = 0; i < 2000; i++)
+        big[i] = (char)('a' + i % 26);
+    big[2000] = '\0';
+    const char *p = pb_sprintf(&f->arena, "%s", big);
+    assert_string_equal(p, big);
+    p = pb_sprintf(&f->arena, "<%s|%d>", big, 42);
+    assert_int_equal(strlen(p), 2000 + 5);
+    assert_memory_equal(p, "<abc", 4);
+    assert_string_equal(p + 2001, "|42>");
+    char edge[512]; /* 511 bytes: fits with its NUL; 512: does not */
+    memset(edge, 'x', 511);
+    edge[511] = '\0';
+    assert_int_equal(strlen(pb_sprintf(&f->arena, "%s.", edge + 1)), 511);
+    assert_int_equal(strlen(pb_sprintf(&f->arena, "%s.", edge)), 512);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -576,7 +604,7 @@ int main(void)
         T(test_expansion),        T(test_paragraph_tags),     T(test_not_tags),
         T(test_checkboxes),       T(test_bookmark_entities),  T(test_trailing_and_empty),
         T(test_sub_span),         T(test_verbatim_map),       T(test_key_of),             T(test_long_text),
-        T(test_seed_cells),       T(test_nfkc_every_bmp_code_point),
+        T(test_seed_cells),       T(test_nfkc_every_bmp_code_point), T(test_arena_sprintf),
     };
 #undef T
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
