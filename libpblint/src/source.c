@@ -63,7 +63,7 @@
 #include <utf8proc.h>
 
 #define PB_SOURCE_MAX ((size_t)256 * 1024 * 1024)
-#define PB_SNIFF_BINARY 8192u
+#define PB_SNIFF_BINARY 8192u /* < 1 << 16: see the control byte count in pb_decode() */
 #define PB_SNIFF_UTF16 4096u
 
 /* ------------------------------------------------------------ helpers */
@@ -326,9 +326,11 @@ static void pb_utf8_scan(const unsigned char *p, size_t n, pb_utf8_stats *st)
         if (i >= n)
             break;
         unsigned char c = p[i];
-        if (c < 0x80) {
-            st->nuls += c == 0;
-            i++;
+        if (c < 0x80) { /* the tab, digits or line end between two runs */
+            do {
+                st->nuls += c == 0;
+                i++;
+            } while (i < n && (c = p[i]) < 0x80);
             continue;
         }
         if (c >= 0xe1 && c != 0xed && c <= 0xef && i + 2 < n && (p[i + 1] & 0xc0) == 0x80 &&
@@ -712,13 +714,20 @@ static int pb_decode(pb_source *src, const char *name, const void *bytes, size_t
 
     /* One look at the head of the input: NULs and control bytes. */
     size_t sample = len < PB_SNIFF_BINARY ? len : PB_SNIFF_BINARY;
-    size_t ctl = 0, nuls = 0;
-    static const uint8_t CTL[256] = {
-        [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
-        [0x07] = 1, [0x08] = 1, [0x0b] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1,
-        [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1,
-        [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1,
-        [0x7f] = 1}; /* control bytes text does not hold: C0 but \t \n \f \r, and DEL */
+    /* control bytes text does not hold (C0 but \t \n \f \r, and DEL)
+     * count 1, and a NUL 1 << 16 more: one sum counts both (the sample is
+     * less than 1 << 16 bytes) */
+#define C1 1u
+#define C0 (1u | 1u << 16)
+    static const uint32_t CTL[256] = {
+        [0x00] = C0, [0x01] = C1, [0x02] = C1, [0x03] = C1, [0x04] = C1, [0x05] = C1,
+        [0x06] = C1, [0x07] = C1, [0x08] = C1, [0x0b] = C1, [0x0e] = C1, [0x0f] = C1,
+        [0x10] = C1, [0x11] = C1, [0x12] = C1, [0x13] = C1, [0x14] = C1, [0x15] = C1,
+        [0x16] = C1, [0x17] = C1, [0x18] = C1, [0x19] = C1, [0x1a] = C1, [0x1b] = C1,
+        [0x1c] = C1, [0x1d] = C1, [0x1e] = C1, [0x1f] = C1, [0x7f] = C1};
+#undef C0
+#undef C1
+    uint32_t sum = 0;
     for (size_t i = 0; i < sample;) {
         /* eight bytes with no byte below 0x20 and no DEL hold nothing to count */
         if (i + 8 <= sample) {
@@ -731,11 +740,10 @@ static int pb_decode(pb_source *src, const char *name, const void *bytes, size_t
                 continue;
             }
         }
-        for (size_t e = i + 8 < sample ? i + 8 : sample; i < e; i++) {
-            ctl += CTL[p[i]];
-            nuls += p[i] == 0;
-        }
+        for (size_t e = i + 8 < sample ? i + 8 : sample; i < e; i++)
+            sum += CTL[p[i]];
     }
+    size_t ctl = sum & 0xffffu, nuls = sum >> 16;
     if (!bom && nuls > 0) {
         int kind = pb_sniff_utf16(p, len);
         if (kind) {
