@@ -322,7 +322,6 @@ static int match_groups(matcher *m, int threshold)
 
 static int match_rows(rows *rs, int threshold);
 
-
 /* Every data row of every indicator table, in document order (what
  * depends on the document alone). */
 static int collect_raw(const pblint_doc *doc, rows *out)
