@@ -613,6 +613,67 @@ static int find_dups(const pblint_table *t, int mode, long *first, dbuf *ka, dbu
     return rc;
 }
 
+/* find_dups() of each table and mode, made once for the plugin's rules:
+ * duplicate-row, duplicate-indicator and boilerplate ask for the same
+ * ones, and they depend on the document alone. */
+typedef struct dups_cache {
+    size_t nt;
+    long **first; /* [mode * nt + table index], NULL until asked for */
+    dbuf ka, kb;
+} dups_cache;
+
+static const char DUPS_KEY; /* its address names the shared cache */
+
+static void dups_cache_free(void *p)
+{
+    dups_cache *dc = p;
+    if (!dc)
+        return;
+    for (size_t i = 0; dc->first && i < 3 * dc->nt; i++)
+        free(dc->first[i]);
+    free(dc->first);
+    free(dc->ka.p);
+    free(dc->kb.p);
+    free(dc);
+}
+
+/* find_dups() of table ti in mode, or NULL with *rc set. */
+static const long *dups_of(pblint_check *chk, const pblint_doc *doc, size_t ti, int mode, int *rc)
+{
+    dups_cache *dc = pblint_check_shared(chk, &DUPS_KEY);
+    if (!dc) {
+        size_t nt = pblint_doc_table_count(doc);
+        if ((dc = calloc(1, sizeof *dc)) != NULL) {
+            dc->nt = nt;
+            dc->first = calloc(3 * (nt ? nt : 1), sizeof *dc->first);
+        }
+        if (!dc || !dc->first) {
+            free(dc);
+            *rc = PBLINT_ENOMEM;
+            return NULL;
+        }
+        if ((*rc = pblint_check_set_shared(chk, &DUPS_KEY, dc, dups_cache_free)) != 0)
+            return NULL; /* freed */
+    }
+    *rc = 0;
+    long **slot = &dc->first[(size_t)mode * dc->nt + ti];
+    if (!*slot) {
+        const pblint_table *t = pblint_doc_table(doc, ti);
+        size_t n = pblint_table_row_count(t);
+        long *f = malloc((n ? n : 1) * sizeof *f);
+        if (!f) {
+            *rc = PBLINT_ENOMEM;
+            return NULL;
+        }
+        if ((*rc = find_dups(t, mode, f, &dc->ka, &dc->kb)) != 0) {
+            free(f);
+            return NULL;
+        }
+        *slot = f;
+    }
+    return *slot;
+}
+
 /* ------------------------------------------------------------------ */
 /* Names for messages                                                  */
 /* ------------------------------------------------------------------ */
@@ -815,8 +876,6 @@ static void put_differing_columns(dbuf *b, const pblint_table *t, const pblint_r
 static int check_duplicate_row(pblint_check *chk, const pblint_doc *doc)
 {
     dbuf ka = {0}, kb = {0}, msg = {0}, desc = {0};
-    long *first = NULL;
-    size_t first_cap = 0;
     int rc = 0;
     size_t nt = pblint_doc_table_count(doc);
     for (size_t ti = 0; ti < nt && rc == 0; ti++) {
@@ -829,17 +888,8 @@ static int check_duplicate_row(pblint_check *chk, const pblint_doc *doc)
         size_t n = pblint_table_row_count(t);
         if (n < 2)
             continue;
-        if (n > first_cap) {
-            long *nf = realloc(first, n * sizeof *first);
-            if (!nf) {
-                rc = PBLINT_ENOMEM;
-                break;
-            }
-            first = nf;
-            first_cap = n;
-        }
         int mode = kind == PBLINT_TABLE_INDICATOR ? KEY_IDENTITY : KEY_FULL;
-        rc = find_dups(t, mode, first, &ka, &kb);
+        const long *first = dups_of(chk, doc, ti, mode, &rc);
         bool above_deleted = false; /* row i - 1 got a fix-it deleting it */
         for (size_t i = 0; i < n && rc == 0; i++) {
             bool deleted = false;
@@ -884,7 +934,6 @@ static int check_duplicate_row(pblint_check *chk, const pblint_doc *doc)
             above_deleted = deleted;
         }
     }
-    free(first);
     free(ka.p);
     free(kb.p);
     free(msg.p);
@@ -899,8 +948,6 @@ static int check_duplicate_row(pblint_check *chk, const pblint_doc *doc)
 static int check_duplicate_indicator(pblint_check *chk, const pblint_doc *doc)
 {
     dbuf ka = {0}, kb = {0}, col = {0}, name = {0}, v1 = {0}, v0 = {0};
-    long *by_id = NULL, *by_name = NULL;
-    size_t cap = 0;
     int rc = 0;
     size_t nt = pblint_doc_table_count(doc);
     for (size_t ti = 0; ti < nt && rc == 0; ti++) {
@@ -910,22 +957,8 @@ static int check_duplicate_indicator(pblint_check *chk, const pblint_doc *doc)
         size_t n = pblint_table_row_count(t);
         if (n < 2)
             continue;
-        if (n > cap) {
-            long *a = realloc(by_id, n * sizeof *a);
-            if (a)
-                by_id = a;
-            long *b = realloc(by_name, n * sizeof *b);
-            if (b)
-                by_name = b;
-            if (!a || !b) {
-                rc = PBLINT_ENOMEM;
-                break;
-            }
-            cap = n;
-        }
-        rc = find_dups(t, KEY_IDENTITY, by_id, &ka, &kb);
-        if (rc == 0)
-            rc = find_dups(t, KEY_NAME, by_name, &ka, &kb);
+        const long *by_id = dups_of(chk, doc, ti, KEY_IDENTITY, &rc);
+        const long *by_name = by_id ? dups_of(chk, doc, ti, KEY_NAME, &rc) : NULL;
         for (size_t i = 0; i < n && rc == 0; i++) {
             if (by_id[i] >= 0 || by_name[i] < 0)
                 continue; /* an exact repeat is duplicate-row's finding */
@@ -970,8 +1003,6 @@ static int check_duplicate_indicator(pblint_check *chk, const pblint_doc *doc)
                 pblint_diag_add_note(d, sp0, "first %s is here", db_str(&name));
         }
     }
-    free(by_id);
-    free(by_name);
     free(ka.p);
     free(kb.p);
     free(col.p);
@@ -1845,9 +1876,6 @@ static int bp_collect(bp_state *st, pblint_check *chk, const pblint_doc *doc)
         u.role = -1;
         rc = bp_add_unit(st, &u);
     }
-    dbuf ka = {0}, kb = {0};
-    long *dup = NULL;
-    size_t dupcap = 0;
     size_t nt = pblint_doc_table_count(doc);
     for (size_t ti = 0; ti < nt && rc == 0; ti++) {
         const pblint_table *t = pblint_doc_table(doc, ti);
@@ -1855,15 +1883,6 @@ static int bp_collect(bp_state *st, pblint_check *chk, const pblint_doc *doc)
             continue;
         int kind = pblint_table_kind(t);
         size_t nr = pblint_table_row_count(t);
-        if (nr > dupcap) {
-            long *nd = realloc(dup, nr * sizeof *nd);
-            if (!nd) {
-                rc = PBLINT_ENOMEM;
-                break;
-            }
-            dup = nd;
-            dupcap = nr;
-        }
         /* only tables with long prose cells are looked at */
         bool any = false;
         for (size_t ri = 0; ri < nr && !any; ri++) {
@@ -1880,16 +1899,14 @@ static int bp_collect(bp_state *st, pblint_check *chk, const pblint_doc *doc)
         if (!any)
             continue;
         /* a repeated row is duplicate-row's finding, not boilerplate */
+        const long *dup = NULL;
         if (kind == PBLINT_TABLE_SAFEGUARD || kind == PBLINT_TABLE_BREAKDOWN ||
             kind == PBLINT_TABLE_INDICATOR)
-            rc = find_dups(t, kind == PBLINT_TABLE_INDICATOR ? KEY_IDENTITY : KEY_FULL, dup,
-                           &ka, &kb);
-        else
-            for (size_t ri = 0; ri < nr; ri++)
-                dup[ri] = -1;
+            dup = dups_of(chk, doc, ti, kind == PBLINT_TABLE_INDICATOR ? KEY_IDENTITY : KEY_FULL,
+                          &rc);
         for (size_t ri = 0; ri < nr && rc == 0; ri++) {
             const pblint_row *r = pblint_table_row(t, ri);
-            if (!r || pblint_row_kind(r) != PBLINT_ROW_DATA || dup[ri] >= 0)
+            if (!r || pblint_row_kind(r) != PBLINT_ROW_DATA || (dup && dup[ri] >= 0))
                 continue;
             uint64_t l3 = 0;
             if (kind == PBLINT_TABLE_INDICATOR) {
@@ -1922,9 +1939,6 @@ static int bp_collect(bp_state *st, pblint_check *chk, const pblint_doc *doc)
             }
         }
     }
-    free(dup);
-    free(ka.p);
-    free(kb.p);
     free(paras);
     if (rc == 0)
         qsort(st->u, st->nu, sizeof *st->u, cmp_unit);
