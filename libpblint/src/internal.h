@@ -162,7 +162,7 @@ enum {
 PB_HIDDEN int pb_text_make(pb_arena *a, const pb_source *src, pblint_span span, pblint_text *out);
 /* An empty text positioned at `at` (a blank cell). */
 PB_HIDDEN void pb_text_empty_at(pblint_text *out, uint32_t at);
-/* map[k] of THE MAP (text.c), for k <= t->len: for tests and dumps */
+/* map[k] of THE MAP (text.c), for k <= t->len (for the unit tests) */
 PB_HIDDEN uint32_t pb_text_map_at(const pblint_text *t, size_t k);
 /* NFKC + space removal of a plain C string into buf (for alias tables);
  * returns the length, or -1 if buf is too small. */
