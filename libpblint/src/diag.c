@@ -464,6 +464,7 @@ void pblint_result_free(pblint_result *res)
         free(doc->paras);
         pb_source_free(&doc->src);
         pb_arena_free(&doc->arena);
+        pb_arena_free(&doc->field_arena);
         free(doc);
     }
     free(res);

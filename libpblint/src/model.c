@@ -407,7 +407,7 @@ static int money_unit_of(const pblint_text *t)
 static int add_field(builder *b, const char *key, int vtype, const pblint_text *label,
                      const pblint_text *value, pblint_field **out)
 {
-    pblint_field *f = pb_alloc(b->a, sizeof *f);
+    pblint_field *f = pb_alloc(&b->doc->field_arena, sizeof *f); /* see pblint_doc */
     if (!f)
         return PBLINT_ENOMEM;
     f->key = key;
@@ -1488,7 +1488,7 @@ static size_t rfind_word(const char *s, size_t end, size_t window, const char *c
 static int statement_field(builder *b, const pblint_text *t, size_t lab_off, size_t lab_len,
                            const pblint_value *v, const char *key, size_t section)
 {
-    pblint_field *f = pb_alloc(b->a, sizeof *f);
+    pblint_field *f = pb_alloc(&b->doc->field_arena, sizeof *f); /* see pblint_doc */
     if (!f)
         return PBLINT_ENOMEM;
     f->key = key;
