@@ -465,6 +465,7 @@ void pblint_result_free(pblint_result *res)
         pb_source_free(&doc->src);
         pb_arena_free(&doc->arena);
         pb_arena_free(&doc->field_arena);
+        pb_arena_free(&doc->cell_arena);
         free(doc);
     }
     free(res);

@@ -279,10 +279,11 @@ typedef struct pb_para {
 struct pblint_doc {
     pb_source src;
     pb_arena arena;
-    /* the fields, side by side: many rules walk every field of a big
-     * filing, and fields spread among the cells and texts cost a cache miss
-     * each */
+    /* the fields side by side, and the cells with their values: many rules
+     * walk every field or every row of a big filing, and these spread among
+     * the texts cost a cache miss each */
     pb_arena field_arena;
+    pb_arena cell_arena;
     int kind;
     pblint_section **sections;
     size_t nsections, sections_cap;

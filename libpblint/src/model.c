@@ -906,7 +906,7 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
         }
         extra += 1; /* a new LEVEL1 may reset LEVEL2 but never adds one */
     }
-    row.cells = pb_alloc(b->a, (n + extra) * sizeof(pblint_cell));
+    row.cells = pb_alloc(&b->doc->cell_arena, (n + extra) * sizeof(pblint_cell));
     if (!row.cells) {
         free(vals);
         return PBLINT_ENOMEM;
@@ -941,7 +941,7 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
         } else if (src->kind == PBLINT_VAL_EMPTY && src->flags == 0) {
             c->value = &pb_value_empty;
         } else {
-            pblint_value *v = pb_alloc(b->a, sizeof *v);
+            pblint_value *v = pb_alloc(&b->doc->cell_arena, sizeof *v);
             if (!v) {
                 free(vals);
                 return PBLINT_ENOMEM;
@@ -972,7 +972,7 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
             pblint_cell *c = (pblint_cell *)pb_row_role(&row, ROLES[r]);
             if (!c || c->value->kind != PBLINT_VAL_NUMBER)
                 continue;
-            pblint_value *v = pb_alloc(b->a, sizeof *v);
+            pblint_value *v = pb_alloc(&b->doc->cell_arena, sizeof *v);
             if (!v)
                 return PBLINT_ENOMEM;
             *v = *c->value;
