@@ -1940,7 +1940,7 @@ static int bp_collect(bp_state *st, pblint_check *chk, const pblint_doc *doc)
         }
     }
     free(paras);
-    if (rc == 0)
+    if (rc == 0 && st->nu > 1) /* with no unit, st->u is NULL: not for qsort() */
         qsort(st->u, st->nu, sizeof *st->u, cmp_unit);
     return rc;
 }
