@@ -393,7 +393,7 @@ static bool hm_insert(hmap *m, uint64_t h, size_t idx, const uint64_t *full)
 /* Row keys                                                            */
 /* ------------------------------------------------------------------ */
 
-enum { KEY_FULL, KEY_IDENTITY, KEY_NAME };
+enum { KEY_FULL, KEY_IDENTITY, KEY_NAME, KEY__COUNT };
 
 static const int carried_roles[] = {PBLINT_COL_LABEL, PBLINT_COL_LEVEL1, PBLINT_COL_LEVEL2,
                                     PBLINT_COL_CATEGORY};
@@ -629,7 +629,7 @@ static void dups_cache_free(void *p)
     dups_cache *dc = p;
     if (!dc)
         return;
-    for (size_t i = 0; dc->first && i < 3 * dc->nt; i++)
+    for (size_t i = 0; dc->first && i < KEY__COUNT * dc->nt; i++)
         free(dc->first[i]);
     free(dc->first);
     free(dc->ka.p);
@@ -645,7 +645,7 @@ static const long *dups_of(pblint_check *chk, const pblint_doc *doc, size_t ti, 
         size_t nt = pblint_doc_table_count(doc);
         if ((dc = calloc(1, sizeof *dc)) != NULL) {
             dc->nt = nt;
-            dc->first = calloc(3 * (nt ? nt : 1), sizeof *dc->first);
+            dc->first = calloc(KEY__COUNT * (nt ? nt : 1), sizeof *dc->first);
         }
         if (!dc || !dc->first) {
             free(dc);
