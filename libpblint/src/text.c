@@ -29,7 +29,7 @@
  * THE MAP.  The output is a sequence of units, each produced by one piece of
  * the source: one code point (its NFKC form, 1..n code points), one entity,
  * one checkbox tag (3 bytes of ☐/☑), or one run of white space (1 byte).
- * t->map has len + 1 entries:
+ * The map is a function of len + 1 points (kept as pieces: see below):
  *   map[k] (k < len) = the source offset (into the document's decoded text)
  *                      where the source of the unit holding byte k begins;
  *                      all bytes of a unit share it, and it strictly grows
@@ -48,8 +48,8 @@
  * unit; off and n are clamped to the text.  A checkbox ☐ at off maps with
  * pblint_text_map(t, off, 3) to the whole <input .../> tag.
  *
- * Texts made by pb_text_empty_at() have map == NULL; pblint_text_map() then
- * returns the empty span at span.start.
+ * Texts made by pb_text_empty_at() have t->map == NULL; pblint_text_map()
+ * then returns the empty span at span.start.
  *
  * The map is kept as pieces, not as one entry per byte.  A piece starts at
  * output byte `out` and runs to the next piece (or len):
@@ -73,7 +73,7 @@
 
 typedef struct pb_norm {
     pb_arena *arena;   /* NULL: the fixed buffer `out` of `cap` + 1 bytes (pb_key_of) */
-    bool in_arena;     /* out/map are arena blocks (else a buffer on pb_text_make's stack) */
+    bool in_arena;     /* out is an arena block (else a buffer on pb_text_make's stack) */
     char *out;
     pb_piece *pc;      /* the map's pieces; NULL in key mode */
     size_t npc, pccap; /* pccap: room for npc pieces and the last one */
