@@ -107,7 +107,7 @@ void *pb_alloc_raw(pb_arena *a, size_t size)
 
 char *pb_strndup(pb_arena *a, const char *s, size_t n)
 {
-    char *p = pb_alloc(a, n + 1);
+    char *p = pb_alloc_raw(a, n + 1); /* written whole below */
     if (p) {
         memcpy(p, s, n);
         p[n] = '\0';
@@ -127,11 +127,7 @@ char *pb_vsprintf(pb_arena *a, const char *fmt, va_list ap)
         va_end(ap2);
         if (!s)
             s = "(null)"; /* as glibc prints it */
-        size_t n = strlen(s);
-        char *p = pb_alloc_raw(a, n + 1);
-        if (p)
-            memcpy(p, s, n + 1);
-        return p;
+        return pb_strndup(a, s, strlen(s));
     }
     char buf[512];
     va_list ap2;
@@ -140,12 +136,10 @@ char *pb_vsprintf(pb_arena *a, const char *fmt, va_list ap)
     va_end(ap2);
     if (n < 0)
         return NULL;
-    char *p = pb_alloc_raw(a, (size_t)n + 1);
-    if (!p)
-        return NULL;
     if ((size_t)n < sizeof buf)
-        memcpy(p, buf, (size_t)n + 1);
-    else
+        return pb_strndup(a, buf, (size_t)n);
+    char *p = pb_alloc_raw(a, (size_t)n + 1);
+    if (p)
         vsnprintf(p, (size_t)n + 1, fmt, ap);
     return p;
 }
