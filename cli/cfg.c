@@ -202,8 +202,7 @@ void cfg_run_prepare(cfg_run *cr, pblint_ctx *ctx)
         pblint_config_set_prepare(cr->set, ctx);
 }
 
-bool cfg_run_before(cfg_run *cr, pblint_ctx *ctx, size_t i, const char *path, FILE *err,
-                    char **failure)
+bool cfg_run_before(cfg_run *cr, pblint_ctx *ctx, size_t i, const char *path, char **failure)
 {
     if (!cr || i >= cr->nfiles)
         return true;
@@ -211,7 +210,6 @@ bool cfg_run_before(cfg_run *cr, pblint_ctx *ctx, size_t i, const char *path, FI
         char why[1024];
         snprintf(why, sizeof why, "%s: not linted: its configuration %s has errors", path,
                  pblint_config_path(cr->per_file[i]));
-        fprintf(err, "pblint: error: %s\n", why);
         *failure = strdup(why);
         return false;
     }

@@ -41,9 +41,8 @@ int cfg_run_print(cfg_run *cr, pblint_ctx *ctx, char *const *files, size_t nfile
 /* Makes a worker's context like the main one. */
 void cfg_run_prepare(cfg_run *cr, pblint_ctx *ctx);
 /* Before linting file i with ctx: applies its configuration.  False when the
- * file must not be linted: err gets why, *failure a copy for the logs. */
-bool cfg_run_before(cfg_run *cr, pblint_ctx *ctx, size_t i, const char *path, FILE *err,
-                    char **failure);
+ * file must not be linted: *failure says why (NULL when out of memory). */
+bool cfg_run_before(cfg_run *cr, pblint_ctx *ctx, size_t i, const char *path, char **failure);
 /* After linting (and fixing) file i: records it for --write-baseline, then
  * leaves out what --baseline holds. */
 void cfg_run_after(cfg_run *cr, size_t i, pblint_result *res);

@@ -569,6 +569,27 @@ typedef struct run {
     cfg_run *cfg; /* configurations and baselines (cfg.c) */
 } run;
 
+/* A job's streams are opened when first written to: most files write
+ * nothing to stderr, and with --quiet most write nothing at all, while each
+ * open_memstream() costs a zeroed buffer of BUFSIZ bytes.  When a stream
+ * cannot be opened, messages go straight to stderr (out of order, not
+ * lost), and the output is marked failed. */
+static FILE *job_err(job *jb)
+{
+    if (!jb->err_f && !(jb->err_f = open_memstream(&jb->err, &jb->err_len)))
+        return stderr;
+    return jb->err_f;
+}
+
+static FILE *job_out(job *jb)
+{
+    if (!jb->out_f && !(jb->out_f = open_memstream(&jb->out, &jb->out_len))) {
+        fprintf(stderr, "pblint: error: %s: out of memory for its output\n", jb->path);
+        jb->io_error = true;
+    }
+    return jb->out_f;
+}
+
 /* ---------------------------------------------------------------- --fix */
 
 /* True when some diagnostic has fix-its of a rule flagged fixable. */
@@ -672,10 +693,10 @@ static void locus(const pblint_doc *doc, const pblint_diag *d, int unit, unsigne
 /*
  * --fix on one linted file: applies the safe fix-its, writes the file (or,
  * with --dry-run, the diff to out), and replaces *resp with the result of
- * linting the fixed text: what remains.  Messages go to err.
+ * linting the fixed text: what remains.  Messages go to the job's stderr.
  */
 static void fix_one(pblint_ctx *ctx, const run *r, job *jb, pblint_result **resp,
-                    const struct stat *before, FILE *out, FILE *err)
+                    const struct stat *before)
 {
     pblint_result *res = *resp;
     if (!has_fixable(ctx, res))
@@ -684,11 +705,11 @@ static void fix_one(pblint_ctx *ctx, const run *r, job *jb, pblint_result **resp
     pblint_fix *fx = NULL;
     int rc = pblint_fix_apply(ctx, res, &fx);
     if (rc == PBLINT_EENCODING) {
-        fprintf(err, "pblint: warning: %s\n", pblint_ctx_error(ctx));
+        fprintf(job_err(jb), "pblint: warning: %s\n", pblint_ctx_error(ctx));
         return;
     }
     if (rc != 0) {
-        fprintf(err, "pblint: error: %s\n", pblint_ctx_error(ctx));
+        fprintf(job_err(jb), "pblint: error: %s\n", pblint_ctx_error(ctx));
         jb->io_error = true;
         return;
     }
@@ -699,7 +720,7 @@ static void fix_one(pblint_ctx *ctx, const run *r, job *jb, pblint_result **resp
         unsigned l1, c1, l2, c2;
         locus(doc, d, o->column_unit, &l1, &c1);
         locus(doc, over, o->column_unit, &l2, &c2);
-        fprintf(err,
+        fprintf(job_err(jb),
                 "%s:%u:%u: note: the fix-it of [%s] %s applied: it overlaps the fix-it of "
                 "[%s] at %u:%u (run pblint --fix again)\n",
                 jb->path, l1, c1, pblint_diag_rule(d), o->dry_run ? "would not be" : "was not",
@@ -712,9 +733,10 @@ static void fix_one(pblint_ctx *ctx, const run *r, job *jb, pblint_result **resp
     size_t len = 0;
     const char *text = pblint_fix_text(fx, &len);
     if (o->dry_run) {
-        if (pblint_fix_write_diff(fx, out) != 0)
+        FILE *out = job_out(jb);
+        if (out && pblint_fix_write_diff(fx, out) != 0)
             jb->io_error = true;
-    } else if (write_atomically(jb->path, text, len, before, err) != 0) {
+    } else if (write_atomically(jb->path, text, len, before, job_err(jb)) != 0) {
         jb->io_error = true;
         pblint_fix_free(fx);
         return;
@@ -723,7 +745,7 @@ static void fix_one(pblint_ctx *ctx, const run *r, job *jb, pblint_result **resp
     /* lint the fixed text with only it in memory (a big file's model is big) */
     char *copy = malloc(len ? len : 1);
     if (!copy) {
-        fprintf(err, "pblint: error: %s: out of memory\n", jb->path);
+        fprintf(job_err(jb), "pblint: error: %s: out of memory\n", jb->path);
         jb->io_error = true;
         pblint_fix_free(fx);
         return;
@@ -735,7 +757,7 @@ static void fix_one(pblint_ctx *ctx, const run *r, job *jb, pblint_result **resp
     rc = pblint_lint(ctx, jb->path, copy, len, resp);
     free(copy);
     if (rc != 0) {
-        fprintf(err, "pblint: error: %s\n", pblint_ctx_error(ctx));
+        fprintf(job_err(jb), "pblint: error: %s\n", pblint_ctx_error(ctx));
         jb->io_error = true;
         *resp = NULL;
     }
@@ -888,21 +910,26 @@ static int render(pblint_ctx *ctx, const run *r, const pblint_result *res, FILE 
 static void lint_result(pblint_ctx *ctx, const run *r, job *jb, pblint_result *res,
                         bool fixing, struct stat *before)
 {
-    FILE *out = jb->out_f, *err = jb->err_f;
     jb->linted = true;
     pblint_doc_text(pblint_result_doc(res), &jb->bytes);
     if (r->o->dump_model) {
-        pblint_dump_model(res, out);
+        FILE *out = job_out(jb);
+        if (out)
+            pblint_dump_model(res, out);
     } else {
         if (fixing)
-            fix_one(ctx, r, jb, &res, before, out, err);
+            fix_one(ctx, r, jb, &res, before);
         if (!res)
             return; /* the fixed text could not be linted: said so */
         cfg_run_after(r->cfg, (size_t)(jb - r->jobs), res);
         size_t n = pblint_result_diag_count(res);
+        /* the text format writes nothing for a file with no finding it
+         * shows; the others may (a log entry, say) */
+        bool shown = r->o->format != PBLINT_FORMAT_TEXT;
         for (size_t k = 0; k < n; k++) {
             const pblint_diag *d = pblint_result_diag(res, k);
             int sev = pblint_diag_severity(d);
+            shown |= sev >= r->to->min_severity;
             if (sev >= PBLINT_SEV_NOTE && sev <= PBLINT_SEV_ERROR)
                 jb->counts[sev]++;
             if (sev >= r->o->fail_on)
@@ -917,8 +944,11 @@ static void lint_result(pblint_ctx *ctx, const run *r, job *jb, pblint_result *r
         }
         /* --dry-run: the diff is the output */
         uint64_t t0 = r->o->time_report ? now_ns() : 0;
-        if (!r->o->dry_run && render(ctx, r, res, out) != 0)
-            jb->io_error = true;
+        if (!r->o->dry_run && shown) {
+            FILE *out = job_out(jb);
+            if (out && render(ctx, r, res, out) != 0)
+                jb->io_error = true;
+        }
         if (r->o->time_report)
             jb->render_ns = now_ns() - t0;
     }
@@ -927,15 +957,17 @@ static void lint_result(pblint_ctx *ctx, const run *r, job *jb, pblint_result *r
 
 static void lint_failed(pblint_ctx *ctx, job *jb)
 {
-    fprintf(jb->err_f, "pblint: error: %s\n", pblint_ctx_error(ctx));
+    fprintf(job_err(jb), "pblint: error: %s\n", pblint_ctx_error(ctx));
     jb->failure = strdup(pblint_ctx_error(ctx));
     jb->io_error = true;
 }
 
 static void lint_close(job *jb)
 {
-    fclose(jb->out_f);
-    fclose(jb->err_f);
+    if (jb->out_f && fclose(jb->out_f) != 0)
+        jb->io_error = true;
+    if (jb->err_f)
+        fclose(jb->err_f);
     jb->out_f = jb->err_f = NULL;
 }
 
@@ -944,21 +976,13 @@ static void lint_close(job *jb)
  * whole.  Returns true when lint_end() must be called. */
 static bool lint_begin(pblint_ctx *ctx, const run *r, job *jb)
 {
-    jb->out_f = open_memstream(&jb->out, &jb->out_len);
-    jb->err_f = open_memstream(&jb->err, &jb->err_len);
-    if (!jb->out_f || !jb->err_f) {
-        if (jb->out_f)
-            fclose(jb->out_f);
-        if (jb->err_f)
-            fclose(jb->err_f);
-        jb->out_f = jb->err_f = NULL;
-        jb->io_error = true;
-        return false;
-    }
     struct stat before;
     bool fixing = r->o->fix && stat(jb->path, &before) == 0 && S_ISREG(before.st_mode);
-    if (!cfg_run_before(r->cfg, ctx, (size_t)(jb - r->jobs), jb->path, jb->err_f,
-                        &jb->failure)) {
+    if (!cfg_run_before(r->cfg, ctx, (size_t)(jb - r->jobs), jb->path, &jb->failure)) {
+        if (jb->failure)
+            fprintf(job_err(jb), "pblint: error: %s\n", jb->failure);
+        else
+            fprintf(job_err(jb), "pblint: error: %s: out of memory\n", jb->path);
         jb->io_error = true;
         lint_close(jb);
         return false;
