@@ -1667,6 +1667,7 @@ static void register_policies(const pblint_config *cfg, pblint_ctx *ctx)
         if (k >= 0) {
             ctx->rules[k].severity = PBLINT_SEV_OFF; /* until a file's configuration has it */
             ctx->rules[k].data = NULL;
+            pb_rules_changed(ctx);
         }
     }
 }
@@ -2054,6 +2055,7 @@ int pblint_config_apply(pblint_ctx *ctx, const pblint_config *cfg, const char *p
                 continue;
             }
             ctx->rules[k].severity = p->severity;
+            pb_rules_changed(ctx);
         }
         apply_rules(ctx, cfg->rules, cfg->nrules);
         apply_options(ctx, cfg->options, cfg->noptions);
@@ -2074,6 +2076,7 @@ int pblint_config_apply(pblint_ctx *ctx, const pblint_config *cfg, const char *p
             !in_force_plugin(ctx, cfg, r)) {
             r->severity = PBLINT_SEV_OFF;
             r->severity_set = false;
+            pb_rules_changed(ctx);
         }
     }
     return rc;

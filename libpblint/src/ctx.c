@@ -104,6 +104,7 @@ static int add_rule(pblint_ctx *ctx, size_t plugin_index, const char *id, const 
         free(r.summary);
         return PBLINT_ENOMEM;
     }
+    pb_rules_changed(ctx);
     return 0;
 }
 
@@ -134,6 +135,7 @@ fail:
 
 static void stop_worker(pblint_ctx *ctx);
 static void pending_free(pb_pending *p);
+static void state_unref(struct pb_state *st);
 
 void pblint_ctx_free(pblint_ctx *ctx)
 {
@@ -145,6 +147,7 @@ void pblint_ctx_free(pblint_ctx *ctx)
         ctx->npending--;
     }
     stop_worker(ctx);
+    state_unref(ctx->state);
     free(ctx->answer);
     for (size_t i = 0; i < ctx->nrules; i++) {
         pb_rule *r = &ctx->rules[i];
@@ -443,6 +446,8 @@ int pblint_ctx_set_severity(pblint_ctx *ctx, const char *pattern, int severity)
             hits++;
         }
     }
+    if (hits)
+        pb_rules_changed(ctx);
     if (hits == 0) {
         pb_ctx_seterr(ctx, "no rule matches '%s' (see pblint --list-rules)", pattern);
         return PBLINT_ENOTFOUND;
@@ -466,6 +471,7 @@ int pblint_ctx_set_option(pblint_ctx *ctx, const char *rule_id, const char *key,
                 return PBLINT_ENOMEM;
             free(r->options[i].value);
             r->options[i].value = v;
+            pb_rules_changed(ctx);
             return 0;
         }
     }
@@ -475,6 +481,7 @@ int pblint_ctx_set_option(pblint_ctx *ctx, const char *rule_id, const char *key,
         free(o.value);
         return PBLINT_ENOMEM;
     }
+    pb_rules_changed(ctx);
     return 0;
 }
 
@@ -496,6 +503,7 @@ void pblint_ctx_reset_rules(pblint_ctx *ctx)
 {
     if (!ctx)
         return;
+    pb_rules_changed(ctx);
     for (size_t i = 0; i < ctx->nrules; i++) {
         pb_rule *r = &ctx->rules[i];
         free_options(r);
@@ -543,12 +551,14 @@ long pb_ctx_add_internal_rule(pblint_ctx *ctx, const char *group, const char *na
         r->default_severity = severity;
         r->check = check;
         r->data = data;
+        pb_rules_changed(ctx);
         return (long)i;
     }
     int rc = add_rule(ctx, pi, id, summary, severity, 0, check);
     if (rc != 0)
         return rc;
     ctx->rules[ctx->nrules - 1].data = data;
+    pb_rules_changed(ctx);
     return (long)(ctx->nrules - 1);
 }
 
@@ -1069,6 +1079,60 @@ static void put_state(wbuf *w, const pblint_ctx *ctx)
     }
 }
 
+/* A rule state as put_state() writes it, shared by the files started with
+ * it (refs: the context's current one, the one the worker has, and each
+ * file in flight). */
+typedef struct pb_state {
+    size_t refs;
+    uint64_t gen; /* the ctx->rules_gen it was made at, or found equal at */
+    size_t len;
+    char data[];
+} pb_state;
+
+static pb_state *state_ref(pb_state *st)
+{
+    if (st)
+        st->refs++;
+    return st;
+}
+
+static void state_unref(pb_state *st)
+{
+    if (st && --st->refs == 0)
+        free(st);
+}
+
+/* The rule state in force: made again only after a rule changed, and the
+ * previous one kept when it comes out the same bytes (a folder's
+ * configuration applied again for its next file), so that the worker is
+ * not sent it again.  NULL when out of memory. */
+static pb_state *current_state(pblint_ctx *ctx)
+{
+    pb_state *cur = ctx->state;
+    if (cur && cur->gen == ctx->rules_gen)
+        return cur;
+    wbuf w = {0};
+    put_state(&w, ctx);
+    if (cur && cur->len == w.n && memcmp(cur->data, w.p, w.n) == 0) {
+        free(w.p);
+        cur->gen = ctx->rules_gen;
+        return cur;
+    }
+    pb_state *st = malloc(sizeof *st + w.n);
+    if (!st) {
+        free(w.p);
+        return NULL;
+    }
+    st->refs = 1;
+    st->gen = ctx->rules_gen;
+    st->len = w.n;
+    memcpy(st->data, w.p, w.n);
+    free(w.p);
+    state_unref(ctx->state);
+    ctx->state = st;
+    return st;
+}
+
 static bool take_state(pblint_ctx *ctx, rbuf *in)
 {
     if (rb_u32(in) != ctx->nrules || in->bad)
@@ -1115,7 +1179,10 @@ typedef struct req_header {
     uint32_t flags; /* PB_REQ_* */
 } req_header;
 
-enum { PB_REQ_PLAIN = 1u << 0 }; /* the bytes are plain UTF-8 (pb_source_plain()) */
+enum {
+    PB_REQ_PLAIN = 1u << 0,     /* the bytes are plain UTF-8 (pb_source_plain()) */
+    PB_REQ_SAME_STATE = 1u << 1 /* no rule state: the one of the previous request */
+};
 
 /* A request buffer up to this size is kept for the next file. */
 #define PB_WORKER_KEEP (4u << 20)
@@ -1140,7 +1207,7 @@ static void worker_loop(pblint_ctx *ctx, int req, int res_fd)
         if (!read_full(req, in, h.size))
             _exit(3);
         rbuf r = {in, h.size, 0, false};
-        if (!take_state(ctx, &r))
+        if (!(h.flags & PB_REQ_SAME_STATE) && !take_state(ctx, &r))
             _exit(3);
         const char *skip = rb_bytes(&r, (size_t)h.nskip * 4);
         const char *name = rb_bytes(&r, h.name_len);
@@ -1256,7 +1323,7 @@ static void pending_free(pb_pending *p)
     pblint_result_free(p->res);
     if (!p->borrowed)
         free(p->bytes);
-    free(p->state);
+    state_unref(p->state);
     memset(p, 0, sizeof *p);
 }
 
@@ -1271,6 +1338,8 @@ static void worker_lost(pblint_ctx *ctx)
     for (size_t k = 0; k < ctx->npending; k++)
         pending_at(ctx, k)->sent = false;
     ctx->answer_n = ctx->answer_off = 0;
+    state_unref(ctx->worker_has); /* a new worker is sent the state whole */
+    ctx->worker_has = NULL;
 }
 
 static void stop_worker(pblint_ctx *ctx)
@@ -1294,11 +1363,15 @@ static void stop_worker(pblint_ctx *ctx)
 static bool send_request(pblint_ctx *ctx, const pb_pending *p, const uint32_t *skip, size_t nskip)
 {
     const char *name = p->res->doc->src.name;
+    /* the worker keeps the state of its last request */
+    bool same = ctx->worker_has == p->state;
+    size_t state_len = same ? 0 : p->state->len;
     req_header h = {0, (uint32_t)strlen(name), (uint32_t)p->len, (uint32_t)nskip,
-                    pb_source_plain(&p->res->doc->src) ? PB_REQ_PLAIN : 0};
-    h.size = (uint32_t)(p->state_len + nskip * 4 + h.name_len + p->len);
+                    (pb_source_plain(&p->res->doc->src) ? PB_REQ_PLAIN : 0) |
+                        (same ? PB_REQ_SAME_STATE : 0)};
+    h.size = (uint32_t)(state_len + nskip * 4 + h.name_len + p->len);
     struct iovec iov[5] = {{&h, sizeof h},
-                           {p->state, p->state_len},
+                           {p->state->data, state_len},
                            {(void *)skip, nskip * 4},
                            {(void *)name, h.name_len},
                            {p->bytes, p->len}};
@@ -1330,6 +1403,10 @@ static bool send_request(pblint_ctx *ctx, const pb_pending *p, const uint32_t *s
         }
     }
     sigaction(SIGPIPE, &old_pipe, NULL);
+    if (ok && !same) {
+        state_unref(ctx->worker_has);
+        ctx->worker_has = state_ref(p->state);
+    }
     return ok;
 }
 
@@ -1357,7 +1434,7 @@ static bool may_send_behind(pblint_ctx *ctx, const pb_pending *p, size_t index)
     for (size_t k = 0; k < index; k++)
         if (!pending_at(ctx, k)->sent)
             return false;
-    size_t size = sizeof(req_header) + p->state_len + strlen(p->res->doc->src.name) + p->len;
+    size_t size = sizeof(req_header) + p->state->len + strlen(p->res->doc->src.name) + p->len;
     return index == 0 || size + 4096 <= ctx->req_pipe_cap;
 }
 
@@ -1619,10 +1696,11 @@ static int lint_start(pblint_ctx *ctx, const char *name, char *bytes, size_t len
         pending_free(p);
         return rc;
     }
-    wbuf st = {0};
-    put_state(&st, ctx);
-    p->state = st.p;
-    p->state_len = st.n;
+    if (!(p->state = state_ref(current_state(ctx)))) {
+        pending_free(p);
+        pb_ctx_seterr(ctx, "%s: out of memory", name ? name : "(input)");
+        return PBLINT_ENOMEM;
+    }
     p->failed_sev = pb_rule_severity(&ctx->rules[ctx->plugin_failed], PBLINT_SEV_DEFAULT);
     size_t index = ctx->npending++;
     if (index == 0 && ctx->worker_pid > 0 && ctx->worker_state != rule_state(ctx))

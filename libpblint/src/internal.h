@@ -374,6 +374,9 @@ typedef struct pb_option {
     char *value;
 } pb_option;
 
+/* Whatever changes a rule's severity, severity_set, check, data or options
+ * (or adds a rule) calls pb_rules_changed(): the rule state a worker was
+ * sent is reused until then (see ctx.c). */
 typedef struct pb_rule {
     char *id;            /* "plugin/rule" (malloc'd) */
     const char *plugin;  /* the plugin's name (owned by pb_plugin) */
@@ -409,8 +412,7 @@ typedef struct pb_pending {
     char *bytes; /* owned unless borrowed */
     size_t len;
     bool borrowed;
-    char *state; /* put_state() when it started; NULL: linted in-process */
-    size_t state_len;
+    struct pb_state *state; /* the rule state when it started; NULL: linted in-process */
     int failed_sev; /* core/plugin-failed's severity when it started */
     bool sent;      /* the live worker has it */
 } pb_pending;
@@ -428,6 +430,11 @@ struct pblint_ctx {
     int worker_pid;
     int worker_req, worker_res;
     uint64_t worker_state;
+    /* the rule state: changed each time a rule is (pb_rules_changed()); the
+     * last one serialised (put_state()), and the one the worker was sent
+     * last, which a request may then leave out */
+    uint64_t rules_gen;
+    struct pb_state *state, *worker_has;
     struct pb_worker_shm *worker_shm; /* shared with the worker: see ctx.c */
     size_t worker_shm_size;
     char *answer; /* the buffer the worker's answers are read into */
@@ -449,6 +456,10 @@ struct pblint_check {
 };
 
 PB_HIDDEN void pb_ctx_seterr(pblint_ctx *ctx, const char *fmt, ...) PBLINT_PRINTF(2, 3);
+static inline void pb_rules_changed(pblint_ctx *ctx)
+{
+    ctx->rules_gen++;
+}
 PB_HIDDEN pb_rule *pb_ctx_rule(pblint_ctx *ctx, const char *id);
 /* The severity a finding of rule reported at sev gets (OFF: dropped). */
 PB_HIDDEN int pb_rule_severity(const pb_rule *rule, int sev);
