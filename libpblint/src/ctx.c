@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/uio.h>
@@ -1375,11 +1376,16 @@ static bool send_request(pblint_ctx *ctx, const pb_pending *p, const uint32_t *s
                            {(void *)skip, nskip * 4},
                            {(void *)name, h.name_len},
                            {p->bytes, p->len}};
-    /* a dead worker's pipe must not kill the host with SIGPIPE */
-    struct sigaction ign, old_pipe;
-    memset(&ign, 0, sizeof ign);
-    ign.sa_handler = SIG_IGN;
-    sigaction(SIGPIPE, &ign, &old_pipe);
+    /* A dead worker's pipe must not kill the host with SIGPIPE.  The
+     * signal is blocked in this thread while it writes, rather than
+     * ignored, since the disposition is the whole process's and other
+     * threads may be writing to their own workers; one raised here is taken
+     * before the mask is restored. */
+    sigset_t pipe_set, old_mask;
+    sigemptyset(&pipe_set);
+    sigaddset(&pipe_set, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_set, &old_mask);
+    bool broken = false;
     int k = 0;
     bool ok = true;
     while (k < 5 && ok) {
@@ -1391,6 +1397,7 @@ static bool send_request(pblint_ctx *ctx, const pb_pending *p, const uint32_t *s
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0) {
+            broken = w < 0 && errno == EPIPE;
             ok = false;
             break;
         }
@@ -1402,7 +1409,12 @@ static bool send_request(pblint_ctx *ctx, const pb_pending *p, const uint32_t *s
             iov[k].iov_len -= left;
         }
     }
-    sigaction(SIGPIPE, &old_pipe, NULL);
+    if (broken && !sigismember(&old_mask, SIGPIPE)) {
+        static const struct timespec now = {0, 0};
+        while (sigtimedwait(&pipe_set, NULL, &now) < 0 && errno == EINTR)
+            ;
+    }
+    pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
     if (ok && !same) {
         state_unref(ctx->worker_has);
         ctx->worker_has = state_ref(p->state);

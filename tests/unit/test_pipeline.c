@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -155,11 +157,44 @@ static void test_queue_in_process(void **state)
     run_queue(false);
 }
 
+/* The worker dies between two files: the next request finds its pipe
+ * broken.  SIGPIPE must not kill the process (the handler is left as it
+ * is: the default, which would), and the file goes to a new worker with
+ * the rule state it started with, sent whole, though the dead worker had
+ * been sent that very state. */
+static void test_worker_gone_between_files(void **state)
+{
+    (void)state;
+    pblint_ctx *ctx = pblint_ctx_new();
+    assert_non_null(ctx);
+    pblint_ctx_set_isolation(ctx, true, 10000);
+    assert_int_equal(pblint_ctx_set_severity(ctx, "parse/unrecognised-document", PBLINT_SEV_OFF),
+                     0);
+    assert_int_equal(pblint_lint_start(ctx, path_a), 0);
+    expect(ctx, path_a, "");
+    pid_t pid = ctx->worker_pid;
+    assert_true(pid > 0);
+    assert_int_equal(kill(pid, SIGKILL), 0);
+    siginfo_t si;
+    assert_int_equal(waitid(P_PID, (id_t)pid, &si, WEXITED | WNOWAIT), 0); /* dead, not reaped */
+
+    assert_int_equal(pblint_lint_start(ctx, path_b), 0);
+    assert_true(ctx->worker_pid != pid); /* the write failed, the worker was let go */
+    /* a change after b started, which a new worker forked now would have */
+    assert_int_equal(
+        pblint_ctx_set_severity(ctx, "parse/unrecognised-document", PBLINT_SEV_WARNING), 0);
+    expect(ctx, path_b, "parse/invalid-utf8@1");
+    assert_int_equal(pblint_lint_start(ctx, path_a), 0);
+    expect(ctx, path_a, "parse/unrecognised-document@1");
+    pblint_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_queue_isolated),
         cmocka_unit_test(test_queue_in_process),
+        cmocka_unit_test(test_worker_gone_between_files),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
