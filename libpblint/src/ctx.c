@@ -574,6 +574,33 @@ static uint64_t now_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+/* The clock of the time limits, read by the worker as each rule starts:
+ * the coarse monotonic clock, which costs some 7 ns a read on this kind of
+ * virtual machine against 60 ns for CLOCK_MONOTONIC (a few per cent of a
+ * run over many small files).  It moves in ticks of watch_tick(), so a
+ * limit counts as passed only once it has passed by a tick more.  Never 0,
+ * which the shared page uses for "not running". */
+#ifdef CLOCK_MONOTONIC_COARSE
+#define PB_WATCH_CLOCK CLOCK_MONOTONIC_COARSE
+#else
+#define PB_WATCH_CLOCK CLOCK_MONOTONIC
+#endif
+
+static uint64_t watch_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(PB_WATCH_CLOCK, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec + 1;
+}
+
+static uint64_t watch_tick(void)
+{
+    struct timespec ts;
+    if (clock_getres(PB_WATCH_CLOCK, &ts) != 0)
+        return 10000000u;
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 static void add_phase(pblint_ctx *ctx, int phase, uint64_t t0)
 {
     ctx->phase_ns[phase] += now_ns() - t0;
@@ -778,9 +805,11 @@ static void run_checks(pblint_ctx *ctx, pblint_result *res, const uint32_t *skip
 
 typedef struct pb_worker_shm {
     uint32_t current;    /* rule being run, or PB_NO_RULE */
-    uint64_t started_ns; /* when it started (now_ns()), 0 outside a check */
+    uint64_t started_ns; /* when it started (watch_ns()), 0 outside a check */
     uint64_t model_ns0;  /* when the model build of the current file started, 0 outside */
-    uint64_t model_ns;   /* time spent building models since the host last looked */
+    /* asked for with PB_REQ_TIMING: time spent building models since the
+     * host last looked */
+    uint64_t model_ns;
     uint64_t models;
     uint64_t rule_ns[];  /* per rule, likewise (and the count of runs after them) */
 } pb_worker_shm;
@@ -860,7 +889,7 @@ static void put_diags(wbuf *w, const pblint_result *res, size_t from)
 
 /* Runs the checks (but those in skip) and appends what they find to w. */
 static void child_checks(pblint_ctx *ctx, pblint_result *res, const uint32_t *skip, size_t nskip,
-                         int fd, wbuf *w)
+                         bool timing, int fd, wbuf *w)
 {
     pb_worker_shm *shm = ctx->worker_shm;
     uint64_t *calls = shm_rule_calls(shm, ctx->nrules);
@@ -869,12 +898,13 @@ static void child_checks(pblint_ctx *ctx, pblint_result *res, const uint32_t *sk
         if (!r->check || r->severity == PBLINT_SEV_OFF || in_skip(skip, nskip, i))
             continue;
         __atomic_store_n(&shm->current, (uint32_t)i, __ATOMIC_RELAXED);
-        uint64_t t0 = now_ns();
-        __atomic_store_n(&shm->started_ns, t0, __ATOMIC_RELEASE);
+        uint64_t t0 = timing ? now_ns() : 0;
+        __atomic_store_n(&shm->started_ns, watch_ns(), __ATOMIC_RELEASE);
         size_t before = res->ndiags;
         call_check(ctx, res, r);
         __atomic_store_n(&shm->started_ns, 0, __ATOMIC_RELEASE);
-        shm->rule_ns[i] += now_ns() - t0;
+        if (timing)
+            shm->rule_ns[i] += now_ns() - t0;
         calls[i]++;
         put_diags(w, res, before);
         if (w->n >= PB_ANSWER_FLUSH) {
@@ -1182,7 +1212,8 @@ typedef struct req_header {
 
 enum {
     PB_REQ_PLAIN = 1u << 0,     /* the bytes are plain UTF-8 (pb_source_plain()) */
-    PB_REQ_SAME_STATE = 1u << 1 /* no rule state: the one of the previous request */
+    PB_REQ_SAME_STATE = 1u << 1, /* no rule state: the one of the previous request */
+    PB_REQ_TIMING = 1u << 2      /* time the model and each rule (--time-report) */
 };
 
 /* A request buffer up to this size is kept for the next file. */
@@ -1233,12 +1264,14 @@ static void worker_loop(pblint_ctx *ctx, int req, int res_fd)
             in = NULL;
             in_cap = 0;
         }
-        uint64_t t0 = now_ns();
-        __atomic_store_n(&shm->model_ns0, t0, __ATOMIC_RELEASE);
+        bool timing = (h.flags & PB_REQ_TIMING) != 0;
+        uint64_t t0 = timing ? now_ns() : 0;
+        __atomic_store_n(&shm->model_ns0, watch_ns(), __ATOMIC_RELEASE);
         if (rc == 0)
             rc = pb_model_build(ctx, res, res->doc);
         __atomic_store_n(&shm->model_ns0, 0, __ATOMIC_RELEASE);
-        shm->model_ns += now_ns() - t0;
+        if (timing)
+            shm->model_ns += now_ns() - t0;
         shm->models++;
         w.n = 0;
         if (rc != 0) {
@@ -1254,7 +1287,7 @@ static void worker_loop(pblint_ctx *ctx, int req, int res_fd)
             /* the reader's findings on the model, then the checks' */
             put_diags(&w, res, after_source);
             wb_put(&w, "M", 1);
-            child_checks(ctx, res, sk, h.nskip, res_fd, &w);
+            child_checks(ctx, res, sk, h.nskip, timing, res_fd, &w);
         }
         free(sk);
         pblint_result_free(res);
@@ -1369,7 +1402,7 @@ static bool send_request(pblint_ctx *ctx, const pb_pending *p, const uint32_t *s
     size_t state_len = same ? 0 : p->state->len;
     req_header h = {0, (uint32_t)strlen(name), (uint32_t)p->len, (uint32_t)nskip,
                     (pb_source_plain(&p->res->doc->src) ? PB_REQ_PLAIN : 0) |
-                        (same ? PB_REQ_SAME_STATE : 0)};
+                        (same ? PB_REQ_SAME_STATE : 0) | (ctx->timing ? PB_REQ_TIMING : 0)};
     h.size = (uint32_t)(state_len + nskip * 4 + h.name_len + p->len);
     struct iovec iov[5] = {{&h, sizeof h},
                            {p->state->data, state_len},
@@ -1529,7 +1562,9 @@ static int finish_isolated(pblint_ctx *ctx, pb_pending *p)
             int wait = -1;
             if (ctx->check_timeout_ms) {
                 uint64_t st = __atomic_load_n(&ctx->worker_shm->started_ns, __ATOMIC_ACQUIRE);
-                uint64_t limit = (uint64_t)ctx->check_timeout_ms * 1000000u, now = now_ns();
+                /* a tick more: see watch_ns() */
+                uint64_t limit = (uint64_t)ctx->check_timeout_ms * 1000000u + watch_tick();
+                uint64_t now = watch_ns();
                 uint64_t m0 = __atomic_load_n(&ctx->worker_shm->model_ns0, __ATOMIC_ACQUIRE);
                 if (!st && m0 && now - m0 >= PB_READER_LIMIT * limit) {
                     /* the reader itself does not stop: a bug, not a plugin */
