@@ -103,6 +103,9 @@ static inline size_t pb_run3(const unsigned char *p, size_t i, size_t end, unsig
 /* True when src is its input as it was (but a UTF-8 BOM): UTF-8 with no
  * invalid sequence and no NUL. */
 PB_HIDDEN bool pb_source_plain(const pb_source *src);
+/* Whether p[0, n) is valid UTF-8 with no NUL (for unit tests: the decoder's
+ * fast check, which must agree with its full scan). */
+PB_HIDDEN bool pb_utf8_is_clean(const void *p, size_t n);
 PB_HIDDEN void pb_source_free(pb_source *src);
 /* 1-based line and column of a byte offset (clamped to the text). */
 PB_HIDDEN void pb_source_position(const pb_source *src, uint32_t offset, int unit, unsigned *line,

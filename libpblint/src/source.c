@@ -61,6 +61,9 @@
 #include <iconv.h>
 #include <stdio.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h> /* SSE2, in every x86-64: see pb_utf8_clean() */
+#endif
 
 #define PB_SOURCE_MAX ((size_t)256 * 1024 * 1024)
 #define PB_SNIFF_BINARY 8192u /* < 1 << 16: see the control byte count in pb_decode() */
@@ -355,6 +358,100 @@ static void pb_utf8_scan(const unsigned char *p, size_t n, pb_utf8_stats *st)
         }
         i += l;
     }
+}
+
+/*
+ * Whether p[0, n) is valid UTF-8 with no NUL: what pb_utf8_scan() finds
+ * with invalid == 0 and nuls == 0, sixteen bytes at a time with SSE2
+ * (which every x86-64 has), for the common case of a clean file; a file it
+ * refuses is scanned again by pb_utf8_scan() for the counts.  The rules of
+ * RFC 3629, section 4, as byte tests:
+ *   - C0, C1 and F5-FF never occur;
+ *   - a byte is a continuation byte (10xxxxxx) exactly when the byte
+ *     before it is a lead (C0-FF), or the one two before is a lead of three
+ *     or four bytes (E0-FF), or the one three before a lead of four (F0-FF);
+ *   - the byte after E0 is A0-BF (no overlong form), after ED 80-9F (no
+ *     surrogate), after F0 90-BF (no overlong form), after F4 80-8F (up to
+ *     U+10FFFF).
+ * The bytes before a block are the last of the previous one; the input is
+ * followed by a block of 'A's, so a sequence cut short at its end fails the
+ * continuation rule.
+ */
+#if defined(__SSE2__)
+/* x >= k for unsigned bytes: k - x saturates to 0 */
+#define PB_GE(x, k) _mm_cmpeq_epi8(_mm_subs_epu8(_mm_set1_epi8((char)(k)), (x)), zero)
+
+/* What a block says of the next: its bytes, and which are leads of two or
+ * more, three or more and four bytes. */
+typedef struct pb_u8blk {
+    __m128i x, lead2, lead3, lead4;
+} pb_u8blk;
+
+static inline __m128i pb_utf8_block_err(__m128i x, pb_u8blk *prev)
+{
+    const __m128i zero = _mm_setzero_si128();
+    __m128i lead2 = PB_GE(x, 0xc0), lead3 = PB_GE(x, 0xe0), lead4 = PB_GE(x, 0xf0);
+    /* the byte one, two and three before each: this block shifted up,
+     * with the end of the previous one shifted in */
+    __m128i b1 = _mm_or_si128(_mm_slli_si128(lead2, 1), _mm_srli_si128(prev->lead2, 15));
+    __m128i b2 = _mm_or_si128(_mm_slli_si128(lead3, 2), _mm_srli_si128(prev->lead3, 14));
+    __m128i b3 = _mm_or_si128(_mm_slli_si128(lead4, 3), _mm_srli_si128(prev->lead4, 13));
+    __m128i must = _mm_or_si128(b1, _mm_or_si128(b2, b3));
+    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xc0)),
+                                  _mm_set1_epi8((char)0x80));
+    __m128i err = _mm_xor_si128(must, cont);
+    /* C0, C1, F5-FF; and NUL */
+    err = _mm_or_si128(err, _mm_andnot_si128(PB_GE(x, 0xc2), lead2));
+    err = _mm_or_si128(err, PB_GE(x, 0xf5));
+    err = _mm_or_si128(err, _mm_cmpeq_epi8(x, zero));
+    /* the second byte of E0, ED, F0 and F4 sequences */
+    __m128i before = _mm_or_si128(_mm_slli_si128(x, 1), _mm_srli_si128(prev->x, 15));
+    __m128i ge_a0 = PB_GE(x, 0xa0), ge_90 = PB_GE(x, 0x90);
+    err = _mm_or_si128(err, _mm_andnot_si128(ge_a0, _mm_cmpeq_epi8(before, _mm_set1_epi8((char)0xe0))));
+    err = _mm_or_si128(err, _mm_and_si128(ge_a0, _mm_cmpeq_epi8(before, _mm_set1_epi8((char)0xed))));
+    err = _mm_or_si128(err, _mm_andnot_si128(ge_90, _mm_cmpeq_epi8(before, _mm_set1_epi8((char)0xf0))));
+    err = _mm_or_si128(err, _mm_and_si128(ge_90, _mm_cmpeq_epi8(before, _mm_set1_epi8((char)0xf4))));
+    prev->x = x;
+    prev->lead2 = lead2;
+    prev->lead3 = lead3;
+    prev->lead4 = lead4;
+    return err;
+}
+#undef PB_GE
+
+static bool pb_utf8_clean(const unsigned char *p, size_t n)
+{
+    pb_u8blk prev = {_mm_set1_epi8('A'), _mm_setzero_si128(), _mm_setzero_si128(),
+                     _mm_setzero_si128()};
+    __m128i err = _mm_setzero_si128();
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        err = _mm_or_si128(err, pb_utf8_block_err(x, &prev));
+        if ((i & 1023) == 1008 && _mm_movemask_epi8(err))
+            return false; /* now and then: a bad file stops early */
+    }
+    unsigned char last[32];
+    memset(last, 'A', sizeof last);
+    memcpy(last, p + i, n - i);
+    for (size_t k = 0; k < 32; k += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(last + k));
+        err = _mm_or_si128(err, pb_utf8_block_err(x, &prev));
+    }
+    return _mm_movemask_epi8(err) == 0;
+}
+#else
+static bool pb_utf8_clean(const unsigned char *p, size_t n)
+{
+    pb_utf8_stats st;
+    pb_utf8_scan(p, n, &st);
+    return st.invalid == 0 && st.nuls == 0;
+}
+#endif
+
+bool pb_utf8_is_clean(const void *p, size_t n)
+{
+    return pb_utf8_clean(p, n);
 }
 
 /* Copies p[0, n) into a new buffer, replacing invalid sequences and NULs by
@@ -729,6 +826,28 @@ static int pb_decode(pb_source *src, const char *name, const void *bytes, size_t
 #undef C1
     uint32_t sum = 0;
     for (size_t i = 0; i < sample;) {
+#if defined(__SSE2__)
+        /* sixteen bytes with no byte below 0x20 but tab, line feed, form
+         * feed and carriage return, and no DEL, hold nothing to count */
+        if (i + 16 <= sample) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+            __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1f)), x);
+            __m128i ok = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')),
+                             _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\f')),
+                             _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
+            __m128i ctl = _mm_or_si128(_mm_andnot_si128(ok, low),
+                                       _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f)));
+            if (!_mm_movemask_epi8(ctl)) {
+                i += 16;
+                continue;
+            }
+            for (size_t e = i + 16; i < e; i++)
+                sum += CTL[p[i]];
+            continue;
+        }
+#endif
         /* eight bytes with no byte below 0x20 and no DEL hold nothing to count */
         if (i + 8 <= sample) {
             uint64_t w, d;
@@ -767,8 +886,8 @@ static int pb_decode(pb_source *src, const char *name, const void *bytes, size_t
     }
 
     pb_utf8_stats st;
-    if (plain)
-        memset(&st, 0, sizeof st); /* what the scan found the last time */
+    if (plain || pb_utf8_clean(p, len))
+        memset(&st, 0, sizeof st); /* what the scan finds in a clean file */
     else
         pb_utf8_scan(p, len, &st);
     src->encoding = bom ? "UTF-8 (BOM)" : "UTF-8";

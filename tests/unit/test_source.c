@@ -430,6 +430,107 @@ static void test_fast_path_alignment(void **state)
     pb_source_free(&src);
 }
 
+/* The decoder's fast check of a clean file (SSE2, sixteen bytes at a time)
+ * against this plain reading of RFC 3629, section 4, on random mixes of
+ * the sequences near every boundary, each at every offset of a block. */
+static bool ref_clean(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        size_t need;
+        unsigned lo = 0x80, hi = 0xbf;
+        if (c == 0)
+            return false;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xc2 && c <= 0xdf)
+            need = 1;
+        else if (c >= 0xe0 && c <= 0xef) {
+            need = 2;
+            lo = c == 0xe0 ? 0xa0 : 0x80;
+            hi = c == 0xed ? 0x9f : 0xbf;
+        } else if (c >= 0xf0 && c <= 0xf4) {
+            need = 3;
+            lo = c == 0xf0 ? 0x90 : 0x80;
+            hi = c == 0xf4 ? 0x8f : 0xbf;
+        } else
+            return false;
+        if (i + need >= n)
+            return false;
+        for (size_t k = 1; k <= need; k++) {
+            unsigned d = p[i + k];
+            if (d < lo || d > hi)
+                return false;
+            lo = 0x80;
+            hi = 0xbf;
+        }
+        i += need + 1;
+    }
+    return true;
+}
+
+static void test_clean_check(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "a", "\t", "\n", "1", "\0", "\x7f",
+        "\xe4\xb8\x80", "\xe9\xbf\xbf", "\xef\xbc\x8c", "\xc2\xa9", "\xdf\xbf",
+        "\xe0\xa0\x80", "\xe0\x9f\xbf", "\xed\x9f\xbf", "\xed\xa0\x80",
+        "\xf0\x90\x80\x80", "\xf0\x8f\xbf\xbf", "\xf4\x8f\xbf\xbf", "\xf4\x90\x80\x80",
+        "\xc0\x80", "\xc1\xbf", "\xf5\x80\x80\x80", "\xff", "\x80", "\xbf",
+        "\xe4\xb8", "\xe4", "\xf0\x9f\x98", "\xc2",
+    };
+    unsigned long x = 12345;
+    size_t agree_clean = 0, agree_not = 0;
+    for (int iter = 0; iter < 40000; iter++) {
+        unsigned char buf[160];
+        size_t n = 0;
+        /* mostly clean text, now and then an odd piece */
+        x = x * 6364136223846793005ul + 1442695040888963407ul;
+        size_t want = (x >> 37) % 80;
+        while (n < want) {
+            x = x * 6364136223846793005ul + 1442695040888963407ul;
+            const char *pc;
+            if ((x >> 33) % 100 < 90)
+                pc = (x >> 50) & 1 ? "\xe4\xb8\x80" : "a";
+            else
+                pc = pieces[(x >> 40) % PB_ARRAY_LEN(pieces)];
+            size_t pl = strlen(pc) ? strlen(pc) : 1; /* "\0" is one NUL byte */
+            if (n + pl > sizeof buf)
+                break;
+            memcpy(buf + n, pc, pl);
+            n += pl;
+        }
+        bool want_clean = ref_clean(buf, n);
+        assert_int_equal(pb_utf8_is_clean(buf, n), want_clean);
+        if (want_clean)
+            agree_clean++;
+        else
+            agree_not++;
+    }
+    /* both kinds were met often */
+    assert_true(agree_clean > 5000);
+    assert_true(agree_not > 5000);
+    /* every offset of a block, for each piece after clean text */
+    for (size_t pi = 0; pi < PB_ARRAY_LEN(pieces); pi++) {
+        for (size_t k = 0; k < 40; k++) {
+            unsigned char buf[64];
+            memset(buf, 'a', k);
+            size_t pl = strlen(pieces[pi]) ? strlen(pieces[pi]) : 1;
+            memcpy(buf + k, pieces[pi], pl);
+            for (size_t tail = 0; tail < 2; tail++) {
+                size_t n = k + pl;
+                if (tail)
+                    buf[n++] = 'z';
+                assert_int_equal(pb_utf8_is_clean(buf, n), ref_clean(buf, n));
+            }
+        }
+    }
+}
+
 static void test_nul_bytes(void **state)
 {
     (void)state;
@@ -756,6 +857,7 @@ int main(void)
         cmocka_unit_test(test_gb18030),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_fast_path_alignment),
+        cmocka_unit_test(test_clean_check),
         cmocka_unit_test(test_nul_bytes),
         cmocka_unit_test(test_control_count_alignment),
         cmocka_unit_test(test_binary_refusal),
