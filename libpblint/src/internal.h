@@ -115,6 +115,9 @@ PB_HIDDEN pblint_span pb_source_line(const pb_source *src, unsigned line);
 /* Display width of text[start, end) starting at display column `col0`
  * (0-based), with tabs to the next multiple of 8; returns the end column. */
 PB_HIDDEN unsigned pb_display_advance(const char *text, size_t start, size_t end, unsigned col0);
+/* The display column after code point cp (valid) at column col: the same
+ * rule for one character. */
+PB_HIDDEN unsigned pb_cp_advance(int32_t cp, unsigned col);
 
 /* ----------------------------------------------------------------- text */
 

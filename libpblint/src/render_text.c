@@ -133,11 +133,18 @@ typedef struct pb_ch {
 /* The character at text[i] (i < end), at display column col. */
 static void char_at(const char *text, size_t i, size_t end, unsigned col, pb_ch *ch)
 {
+    unsigned char c = (unsigned char)text[i];
+    if (c >= 0x20 && c < 0x7f) { /* printable ASCII: the most common */
+        ch->n = 1;
+        ch->cp = c;
+        ch->w = 1;
+        return;
+    }
     ch->n = u8_decode((const unsigned char *)text + i, end - i, &ch->cp);
     if (shown_as_replacement(ch->cp))
         ch->w = 1;
     else
-        ch->w = pb_display_advance(text, i, i + ch->n, col) - col;
+        ch->w = pb_cp_advance(ch->cp, col) - col;
 }
 
 /*

@@ -998,6 +998,23 @@ pblint_span pb_source_line(const pb_source *src, unsigned line)
     return sp;
 }
 
+unsigned pb_cp_advance(int32_t cp, unsigned col)
+{
+    if (cp < 0x80) {
+        if (cp == '\t')
+            return (col / 8 + 1) * 8;
+        return cp == '\n' || cp == '\r' ? col : col + 1;
+    }
+    if (cp < 0xa0)
+        return col + 1; /* C1 control */
+    /* most of a filing: the CJK Unified Ideographs, all wide (UAX #11), as
+     * utf8proc says (tests/unit/test_source.c checks) but without the
+     * look-up */
+    if (cp >= 0x4e00 && cp <= 0x9fff)
+        return col + 2;
+    return col + (unsigned)utf8proc_charwidth(cp);
+}
+
 unsigned pb_display_advance(const char *text, size_t start, size_t end, unsigned col0)
 {
     const unsigned char *p = (const unsigned char *)text;
@@ -1006,22 +1023,16 @@ unsigned pb_display_advance(const char *text, size_t start, size_t end, unsigned
     while (i < end) {
         unsigned char c = p[i];
         if (c < 0x80) {
-            if (c == '\t')
-                col = (col / 8 + 1) * 8;
-            else if (c != '\n' && c != '\r')
-                col++;
+            col = pb_cp_advance(c, col);
             i++;
             continue;
         }
         int32_t cp;
         size_t l = pb_utf8_next(p + i, end - i, &cp);
-        if (cp < 0) {
+        if (cp < 0)
             col += (unsigned)l; /* one cell per stray byte */
-        } else if (cp < 0xa0) {
-            col++; /* C1 control */
-        } else {
-            col += (unsigned)utf8proc_charwidth(cp);
-        }
+        else
+            col = pb_cp_advance(cp, col);
         i += l;
     }
     return col;

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include <iconv.h>
+#include <utf8proc.h>
 #include <stdio.h>
 
 #include "internal.h"
@@ -132,6 +133,15 @@ static void test_display_advance(void **state)
     /* CR and LF take no room; a stray invalid byte takes one. */
     assert_int_equal(pb_display_advance("ab\r\n", 0, 4, 0), 2);
     assert_int_equal(pb_display_advance("a\xff" "b", 0, 3, 0), 3);
+    /* the ideographs' width without utf8proc is utf8proc's, every one;
+     * and the others go to utf8proc: a combining mark takes none */
+    for (int32_t cp = 0x4e00; cp <= 0x9fff; cp++)
+        assert_int_equal(pb_cp_advance(cp, 5), 5 + (unsigned)utf8proc_charwidth(cp));
+    assert_int_equal(pb_cp_advance(0x4dff, 0), (unsigned)utf8proc_charwidth(0x4dff));
+    assert_int_equal(pb_cp_advance(0xa000, 0), (unsigned)utf8proc_charwidth(0xa000));
+    assert_int_equal(pb_cp_advance(0x0301, 3), 3);
+    assert_int_equal(pb_cp_advance(0xff0c, 3), 5); /* ， */
+    assert_int_equal(pb_cp_advance(0x85, 3), 4);   /* C1 control */
 }
 
 /* ----------------------------------------------------------------- lines */
