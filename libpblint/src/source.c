@@ -784,7 +784,8 @@ static int pb_decode(pb_source *src, const char *name, const void *bytes, size_t
         return PBLINT_ETOOBIG;
     }
     const unsigned char *p = bytes ? bytes : (const unsigned char *)"";
-    if (pb_sniff_magic(name, p, len, err, errsz))
+    /* plain: the host sniffed these very bytes and found text */
+    if (!plain && pb_sniff_magic(name, p, len, err, errsz))
         return PBLINT_EBINARY;
 
     src->name = strdup(name);
@@ -810,7 +811,7 @@ static int pb_decode(pb_source *src, const char *name, const void *bytes, size_t
     }
 
     /* One look at the head of the input: NULs and control bytes. */
-    size_t sample = len < PB_SNIFF_BINARY ? len : PB_SNIFF_BINARY;
+    size_t sample = plain ? 0 : len < PB_SNIFF_BINARY ? len : PB_SNIFF_BINARY;
     /* control bytes text does not hold (C0 but \t \n \f \r, and DEL)
      * count 1, and a NUL 1 << 16 more: one sum counts both (the sample is
      * less than 1 << 16 bytes) */
