@@ -47,6 +47,7 @@
  */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdio.h>
 
 /* ------------------------------------------------------------- decimals */
@@ -532,24 +533,6 @@ static size_t pb_skip_ws(const pb_in *in, size_t i, bool lines)
     }
 }
 
-/* Matches the UTF-8 literal pat at i, comparing folded code points;
- * returns the end of the match, or 0. */
-static size_t pb_match(const pb_in *in, size_t i, const char *pat)
-{
-    const unsigned char *p = (const unsigned char *)pat;
-    size_t plen = strlen(pat), j = 0;
-    while (j < plen) {
-        size_t pn, nx;
-        uint32_t pc = pb_decode(p, plen, j, &pn);
-        uint32_t c = pb_cp(in, i, &nx);
-        if (c != pc || nx == i)
-            return 0;
-        i = nx;
-        j += pn;
-    }
-    return i;
-}
-
 /* Writes code point c as UTF-8 into b; returns its length. */
 static size_t pb_utf8(uint32_t c, char *b)
 {
@@ -573,6 +556,47 @@ static size_t pb_utf8(uint32_t c, char *b)
     b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
     b[3] = (char)(0x80 | (c & 0x3F));
     return 4;
+}
+
+/* Matches the UTF-8 literal pat at i, comparing folded code points (what
+ * pb_cp() returns); returns the end of the match, or 0.  It compares bytes:
+ * pat is valid UTF-8 with no full-width form or U+3000 in it (pb_index()
+ * checks the tables), so a non-ASCII code point of pat is read by pb_cp()
+ * exactly where the text holds its own bytes, and an ASCII one where the
+ * text holds that byte or its full-width form (what pb_cp() folds). */
+static size_t pb_match(const pb_in *in, size_t i, const char *pat)
+{
+    const unsigned char *p = (const unsigned char *)pat, *s = in->s;
+    size_t len = in->len;
+    while (*p) {
+        if (i >= len)
+            return 0;
+        unsigned char c = *p;
+        if (c < 0x80) {
+            if (s[i] == c) {
+                i++;
+                p++;
+                continue;
+            }
+            /* U+FF01..U+FF5E for ! .. ~, U+3000 for a space */
+            uint32_t w = c == ' ' ? 0x3000 : c >= 0x21 && c <= 0x7E ? c + 0xFEE0u : 0;
+            char wb[4];
+            if (w == 0 || len - i < 3)
+                return 0;
+            pb_utf8(w, wb);
+            if (memcmp(s + i, wb, 3) != 0)
+                return 0;
+            i += 3;
+            p++;
+            continue;
+        }
+        size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (len - i < n || memcmp(s + i, p, n) != 0)
+            return 0;
+        i += n;
+        p += n;
+    }
+    return i;
 }
 
 /* ------------------------------------------------------------- numbers */
@@ -800,35 +824,44 @@ typedef struct pb_opm {
     size_t start, end;
 } pb_opm;
 
-/* Whether the C string s starts with the n bytes of u (none of them NUL). */
-static inline bool pb_starts_with(const char *s, const char *u, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (s[k] != u[k])
-            return false;
-    return true;
-}
+/* A word table indexed by first code point, so that a lookup tries only
+ * the words that start with the code point at hand instead of matching
+ * every word of the table.  Words sharing a slot (first % PB_IDX_SLOTS)
+ * are chained in table order. */
+#define PB_IDX_MAX 160 /* words in the longest table */
+#define PB_IDX_SLOTS 64
 
-/* The longest operator of tab at i whose flags avoid `deny`. */
-static bool pb_op_at(const pb_in *in, const pb_opword *tab, size_t n, size_t i, unsigned deny,
-                     pb_opm *m)
+typedef struct pb_idx {
+    uint32_t first[PB_IDX_MAX];       /* each word's first code point */
+    unsigned char head[PB_IDX_SLOTS]; /* 1 + the first word of a slot; 0: none */
+    unsigned char next[PB_IDX_MAX];   /* 1 + the next word of the same slot; 0: none */
+} pb_idx;
+
+enum { PB_IDX_PREFIX, PB_IDX_SUFFIX, PB_IDX_UNITS, PB_IDX__COUNT };
+
+static const pb_idx *pb_index(int which);
+
+/* The longest operator of pb_prefix_ops or pb_suffix_ops (`which`) at i
+ * whose flags avoid `deny`. */
+static bool pb_op_at(const pb_in *in, int which, size_t i, unsigned deny, pb_opm *m)
 {
     size_t nx, best = i;
     uint32_t c0 = pb_cp(in, i, &nx);
     const pb_opword *bw = NULL;
-    char c0u[4];
     /* no operator of either table starts with a digit, and quantities are
      * mostly looked for at one */
     if (c0 == 0 || pb_is_digit(c0))
         return false;
-    size_t n0 = pb_utf8(c0, c0u);
-    for (size_t k = 0; k < n; k++) {
-        if (!pb_starts_with(tab[k].s, c0u, n0) || (tab[k].flags & deny))
+    const pb_opword *tab = which == PB_IDX_PREFIX ? pb_prefix_ops : pb_suffix_ops;
+    const pb_idx *ix = pb_index(which);
+    for (unsigned k = ix->head[c0 % PB_IDX_SLOTS]; k; k = ix->next[k - 1]) {
+        const pb_opword *w = &tab[k - 1];
+        if (ix->first[k - 1] != c0 || (w->flags & deny))
             continue;
-        size_t e = pb_match(in, i, tab[k].s);
+        size_t e = pb_match(in, i, w->s);
         if (e > best) {
             best = e;
-            bw = &tab[k];
+            bw = w;
         }
     }
     if (!bw)
@@ -999,6 +1032,51 @@ static const pb_word pb_units[] = {
     {"min", PB_U_COUNT, 0},
 };
 
+/* Enters word k (s) into ix ahead of the words entered before it (so
+ * entering a table last to first chains each slot in table order).  A word
+ * that pb_match() cannot compare by bytes, because it holds a full-width
+ * form, U+3000 or invalid UTF-8, would never equal pb_cp()'s folded text:
+ * it is left out, which is the same. */
+static void pb_idx_add(pb_idx *ix, size_t k, const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = strlen(s), n;
+    for (size_t j = 0; j < len; j += n) {
+        uint32_t c = pb_decode(u, len, j, &n);
+        if (c == 0xFFFD || (c >= 0xFF01 && c <= 0xFF5E) || c == 0x3000)
+            return;
+    }
+    if (len == 0)
+        return;
+    ix->first[k] = pb_decode(u, len, 0, &n);
+    unsigned slot = ix->first[k] % PB_IDX_SLOTS;
+    ix->next[k] = ix->head[slot];
+    ix->head[slot] = (unsigned char)(k + 1);
+}
+
+_Static_assert(PB_ARRAY_LEN(pb_prefix_ops) <= PB_IDX_MAX && PB_ARRAY_LEN(pb_suffix_ops) <= PB_IDX_MAX &&
+                   PB_ARRAY_LEN(pb_units) <= PB_IDX_MAX && PB_IDX_MAX < 256,
+               "word tables fit pb_idx");
+
+static pb_idx pb_idx_tab[PB_IDX__COUNT]; /* set once, then only read */
+static pthread_once_t pb_idx_once = PTHREAD_ONCE_INIT;
+
+static void pb_idx_build(void)
+{
+    for (size_t k = PB_ARRAY_LEN(pb_prefix_ops); k-- > 0;)
+        pb_idx_add(&pb_idx_tab[PB_IDX_PREFIX], k, pb_prefix_ops[k].s);
+    for (size_t k = PB_ARRAY_LEN(pb_suffix_ops); k-- > 0;)
+        pb_idx_add(&pb_idx_tab[PB_IDX_SUFFIX], k, pb_suffix_ops[k].s);
+    for (size_t k = PB_ARRAY_LEN(pb_units); k-- > 0;)
+        pb_idx_add(&pb_idx_tab[PB_IDX_UNITS], k, pb_units[k].s);
+}
+
+static const pb_idx *pb_index(int which)
+{
+    pthread_once(&pb_idx_once, pb_idx_build);
+    return &pb_idx_tab[which];
+}
+
 typedef struct pb_unit {
     int cls;   /* PB_U_* */
     int money; /* pblint_money_unit, for PB_U_MONEY */
@@ -1064,23 +1142,21 @@ static size_t pb_word_at(const pb_q *q, size_t i, int *cls)
     size_t nx, best = i;
     uint32_t c0 = pb_cp(in, i, &nx);
     const pb_word *bw = NULL;
-    char c0u[4];
     if (c0 == 0 || pb_is_digit(c0))
         return i;
-    size_t n0 = pb_utf8(c0, c0u);
-    for (size_t k = 0; k < PB_ARRAY_LEN(pb_units); k++) {
-        const char *s = pb_units[k].s;
-        if (!pb_starts_with(s, c0u, n0))
+    const pb_idx *ix = pb_index(PB_IDX_UNITS);
+    for (unsigned k = ix->head[c0 % PB_IDX_SLOTS]; k; k = ix->next[k - 1]) {
+        if (ix->first[k - 1] != c0)
             continue;
-        size_t sl = strlen(s);
+        const char *s = pb_units[k - 1].s;
         size_t e = pb_match(in, i, s);
         if (e <= best)
             continue;
         /* km, t, m: not the start of a longer ASCII word (5th, 3mph). */
-        if (pb_is_alpha((unsigned char)s[sl - 1]) && pb_is_alpha(pb_cp(in, e, &nx)))
+        if (pb_is_alpha((unsigned char)s[strlen(s) - 1]) && pb_is_alpha(pb_cp(in, e, &nx)))
             continue;
         best = e;
-        bw = &pb_units[k];
+        bw = &pb_units[k - 1];
     }
     if (!bw)
         return i;
@@ -1460,7 +1536,7 @@ static int pb_qty(const pb_q *q, size_t p0, pblint_value *v, size_t *endp)
 
     memset(v, 0, sizeof *v);
     *endp = p0;
-    if (pb_op_at(in, pb_prefix_ops, PB_ARRAY_LEN(pb_prefix_ops), p,
+    if (pb_op_at(in, PB_IDX_PREFIX, p,
                  q->mode == PB_SCAN ? PB_OW_CELL : 0, &pre))
         p = pb_skip_ws(in, pre.end, q->mode == PB_CELL);
     size_t nstart = p;
@@ -1484,7 +1560,7 @@ static int pb_qty(const pb_q *q, size_t p0, pblint_value *v, size_t *endp)
             pb_span_set(&v->num_span, nstart, end);
             pb_span_set(&v->unit_span, end, end);
             pb_span_set(&v->op_span, nstart, nstart);
-            if (!pb_op_at(in, pb_suffix_ops, PB_ARRAY_LEN(pb_suffix_ops), t, 0, &suf))
+            if (!pb_op_at(in, PB_IDX_SUFFIX, t, 0, &suf))
                 suf.op = PBLINT_OP_NONE;
             end = pb_combine_ops(v, &pre, &suf, end);
             pb_span_set(&v->span, pre.op != PBLINT_OP_NONE ? pre.start : nstart, end);
@@ -1572,7 +1648,7 @@ static int pb_qty(const pb_q *q, size_t p0, pblint_value *v, size_t *endp)
         pb_span_set(&v->op_span, nstart, nstart);
         size_t t = pb_skip_ws(in, end, q->mode == PB_CELL);
         unsigned deny = PB_OW_DATE | (u.cls == PB_U_PERIOD ? 0u : (unsigned)PB_OW_PERIOD);
-        if (!pb_op_at(in, pb_suffix_ops, PB_ARRAY_LEN(pb_suffix_ops), t, deny, &suf))
+        if (!pb_op_at(in, PB_IDX_SUFFIX, t, deny, &suf))
             suf.op = PBLINT_OP_NONE;
         end = pb_combine_ops(v, &pre, &suf, end);
     }
@@ -1651,7 +1727,7 @@ static int pb_date_words(const pb_q *q, size_t p, pblint_value *v, size_t *endp)
     pb_span_set(&v->num_span, p, e);
     pb_span_set(&v->op_span, p, p);
     pb_span_set(&v->unit_span, e, e);
-    if (!pb_op_at(in, pb_suffix_ops, PB_ARRAY_LEN(pb_suffix_ops), pb_skip_ws(in, e, true), 0, &suf))
+    if (!pb_op_at(in, PB_IDX_SUFFIX, pb_skip_ws(in, e, true), 0, &suf))
         suf.op = PBLINT_OP_NONE;
     e = pb_combine_ops(v, &pre, &suf, e);
     pb_span_set(&v->span, p, e);
