@@ -522,7 +522,7 @@ static size_t pb_next_digit(const pb_in *in, size_t i)
 }
 
 /* Skips white space (only horizontal unless `lines`). */
-static size_t pb_skip_ws(const pb_in *in, size_t i, bool lines)
+static size_t pb_skip_ws_slow(const pb_in *in, size_t i, bool lines)
 {
     for (;;) {
         size_t nx;
@@ -531,6 +531,18 @@ static size_t pb_skip_ws(const pb_in *in, size_t i, bool lines)
             return i;
         i = nx;
     }
+}
+
+static inline size_t pb_skip_ws(const pb_in *in, size_t i, bool lines)
+{
+    /* the usual cases at once: the end, printable ASCII, and a lead byte
+     * of U+4000..U+9FFF (CJK), none of which starts a space */
+    if (i >= in->len)
+        return i;
+    unsigned char c = in->s[i];
+    if ((c > ' ' && c < 0x80) || (c >= 0xE4 && c <= 0xE9))
+        return i;
+    return pb_skip_ws_slow(in, i, lines);
 }
 
 /* Writes code point c as UTF-8 into b; returns its length. */
@@ -572,29 +584,32 @@ static size_t pb_match(const pb_in *in, size_t i, const char *pat)
         if (i >= len)
             return 0;
         unsigned char c = *p;
-        if (c < 0x80) {
-            if (s[i] == c) {
+        if (s[i] == c) {
+            if (c < 0x80) {
                 i++;
                 p++;
                 continue;
             }
-            /* U+FF01..U+FF5E for ! .. ~, U+3000 for a space */
-            uint32_t w = c == ' ' ? 0x3000 : c >= 0x21 && c <= 0x7E ? c + 0xFEE0u : 0;
-            char wb[4];
-            if (w == 0 || len - i < 3)
+            size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            if (len - i < n)
                 return 0;
-            pb_utf8(w, wb);
-            if (memcmp(s + i, wb, 3) != 0)
-                return 0;
-            i += 3;
-            p++;
+            for (size_t k = 1; k < n; k++)
+                if (s[i + k] != p[k])
+                    return 0;
+            i += n;
+            p += n;
             continue;
         }
-        size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        if (len - i < n || memcmp(s + i, p, n) != 0)
+        /* U+FF01..U+FF5E for ! .. ~, U+3000 for a space */
+        uint32_t w = c == ' ' ? 0x3000 : c >= 0x21 && c <= 0x7E ? c + 0xFEE0u : 0;
+        char wb[4];
+        if (w == 0 || len - i < 3)
             return 0;
-        i += n;
-        p += n;
+        pb_utf8(w, wb);
+        if (memcmp(s + i, wb, 3) != 0)
+            return 0;
+        i += 3;
+        p++;
     }
     return i;
 }
@@ -841,15 +856,17 @@ enum { PB_IDX_PREFIX, PB_IDX_SUFFIX, PB_IDX_UNITS, PB_IDX__COUNT };
 
 static const pb_idx *pb_index(int which);
 
-/* The longest operator of pb_prefix_ops or pb_suffix_ops (`which`) at i
- * whose flags avoid `deny`. */
-static bool pb_op_at(const pb_in *in, int which, size_t i, unsigned deny, pb_opm *m)
+/* The length of the UTF-8 sequence that lead byte c starts. */
+static inline size_t pb_seq_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+}
+
+static bool pb_op_at_slow(const pb_in *in, int which, size_t i, unsigned deny, pb_opm *m)
 {
     size_t nx, best = i;
     uint32_t c0 = pb_cp(in, i, &nx);
     const pb_opword *bw = NULL;
-    /* no operator of either table starts with a digit, and quantities are
-     * mostly looked for at one */
     if (c0 == 0 || pb_is_digit(c0))
         return false;
     const pb_opword *tab = which == PB_IDX_PREFIX ? pb_prefix_ops : pb_suffix_ops;
@@ -858,7 +875,8 @@ static bool pb_op_at(const pb_in *in, int which, size_t i, unsigned deny, pb_opm
         const pb_opword *w = &tab[k - 1];
         if (ix->first[k - 1] != c0 || (w->flags & deny))
             continue;
-        size_t e = pb_match(in, i, w->s);
+        /* the first code point matched, as pb_cp() read it */
+        size_t e = pb_match(in, nx, w->s + pb_seq_len((unsigned char)w->s[0]));
         if (e > best) {
             best = e;
             bw = w;
@@ -875,6 +893,18 @@ static bool pb_op_at(const pb_in *in, int which, size_t i, unsigned deny, pb_opm
         in->s[i + 1] == 0xBC && (in->s[i + 2] == 0x9E || in->s[i + 2] == 0x9C))
         m->flags &= ~(unsigned)PB_OW_NONCANON;
     return true;
+}
+
+/* The longest operator of pb_prefix_ops or pb_suffix_ops (`which`) at i
+ * whose flags avoid `deny`. */
+static inline bool pb_op_at(const pb_in *in, int which, size_t i, unsigned deny, pb_opm *m)
+{
+    /* No operator of either table starts with a digit, and quantities are
+     * mostly looked for at one: an ASCII digit (or the end) is turned away
+     * here, a full-width one by pb_op_at_slow(). */
+    if (i >= in->len || (in->s[i] >= '0' && in->s[i] <= '9'))
+        return false;
+    return pb_op_at_slow(in, which, i, deny, m);
 }
 
 static uint32_t pb_op_vflags(unsigned f)
@@ -1139,8 +1169,8 @@ static size_t pb_absorb(const pb_in *in, size_t p, size_t unit_start, int max)
 static size_t pb_word_at(const pb_q *q, size_t i, int *cls)
 {
     const pb_in *in = &q->in;
-    size_t nx, best = i;
-    uint32_t c0 = pb_cp(in, i, &nx);
+    size_t nx, n0, best = i;
+    uint32_t c0 = pb_cp(in, i, &n0);
     const pb_word *bw = NULL;
     if (c0 == 0 || pb_is_digit(c0))
         return i;
@@ -1149,7 +1179,8 @@ static size_t pb_word_at(const pb_q *q, size_t i, int *cls)
         if (ix->first[k - 1] != c0)
             continue;
         const char *s = pb_units[k - 1].s;
-        size_t e = pb_match(in, i, s);
+        /* the first code point matched, as pb_cp() read it */
+        size_t e = pb_match(in, n0, s + pb_seq_len((unsigned char)s[0]));
         if (e <= best)
             continue;
         /* km, t, m: not the start of a longer ASCII word (5th, 3mph). */
@@ -1523,10 +1554,11 @@ static size_t pb_combine_ops(pblint_value *v, const pb_opm *pre, const pb_opm *s
     return end;
 }
 
-/* Parses one quantity at p0.  Returns PB_Q_NONE when there is none (no
- * number after the optional operator), PB_Q_BAD for something number-like
- * that is not a value (1e309, 2019年13月), PB_Q_OVERFLOW for a number that
- * does not fit; *endp gets the end of what was read. */
+/* Parses one quantity at p0 into v, which must be all zero.  Returns
+ * PB_Q_NONE when there is none (no number after the optional operator;
+ * v is left all zero), PB_Q_BAD for something number-like that is not a
+ * value (1e309, 2019年13月), PB_Q_OVERFLOW for a number that does not fit
+ * (v is then partly set); *endp gets the end of what was read. */
 static int pb_qty(const pb_q *q, size_t p0, pblint_value *v, size_t *endp)
 {
     const pb_in *in = &q->in;
@@ -1534,7 +1566,6 @@ static int pb_qty(const pb_q *q, size_t p0, pblint_value *v, size_t *endp)
     uint32_t c;
     pb_opm pre = {PBLINT_OP_NONE, 0, p0, p0}, suf = {PBLINT_OP_NONE, 0, 0, 0};
 
-    memset(v, 0, sizeof *v);
     *endp = p0;
     if (pb_op_at(in, PB_IDX_PREFIX, p,
                  q->mode == PB_SCAN ? PB_OW_CELL : 0, &pre))
@@ -1710,13 +1741,13 @@ static int pb_qty(const pb_q *q, size_t p0, pblint_value *v, size_t *endp)
     return PB_Q_OK;
 }
 
-/* 年底, 年末, 年底前, 年内: a deadline in the filing's year (year 0). */
+/* 年底, 年末, 年底前, 年内: a deadline in the filing's year (year 0).  v
+ * must be all zero; it is left so unless the result is PB_Q_OK. */
 static int pb_date_words(const pb_q *q, size_t p, pblint_value *v, size_t *endp)
 {
     const pb_in *in = &q->in;
     size_t e;
     pb_opm pre = {PBLINT_OP_NONE, 0, p, p}, suf = {PBLINT_OP_NONE, 0, 0, 0};
-    memset(v, 0, sizeof *v);
     if (pb_cp(in, p, &e) != U'年') /* what all three words start with */
         return PB_Q_NONE;
     if (!(e = pb_match(in, p, "年底")) && !(e = pb_match(in, p, "年末"))) {
@@ -1741,6 +1772,32 @@ static bool pb_is_dash(uint32_t c)
            c == 0x2212 || c == 0x2500 || c == 0x2501 || c == 0x2E3A || c == 0x2E3B;
 }
 
+/* Whether the code point ending at e (> 0) is certainly not a space, by
+ * its bytes: an ASCII byte other than white space, or a 3-byte sequence
+ * of U+4000..U+9FFF (CJK), which pb_cp_before() would read as such. */
+static inline bool pb_plain_end(const unsigned char *s, size_t e)
+{
+    unsigned char c = s[e - 1];
+    if (c < 0x80)
+        return c > ' ';
+    return e >= 3 && s[e - 3] >= 0xE4 && s[e - 3] <= 0xE9 && (s[e - 2] & 0xC0) == 0x80 &&
+           (c & 0xC0) == 0x80;
+}
+
+/* Whether in holds at most max code points from b. */
+static bool pb_ncp_at_most(const pb_in *in, size_t b, size_t max)
+{
+    size_t n = 0, nx;
+    if (in->len - b <= max) /* a code point is at least a byte */
+        return true;
+    for (size_t i = b; i < in->len; i = nx) {
+        if (++n > max)
+            return false;
+        pb_cp(in, i, &nx);
+    }
+    return true;
+}
+
 int pblint_value_parse(const char *text, size_t len, int hint, int default_money_unit,
                        pblint_value *out)
 {
@@ -1752,38 +1809,37 @@ int pblint_value_parse(const char *text, size_t len, int hint, int default_money
     if (len > UINT32_MAX)
         len = UINT32_MAX;
     pb_in all = {(const unsigned char *)text, len};
-    size_t b = 0, e = len, i, nx, ps, ncp = 0;
-    bool dash_only = true, digit = false;
+    size_t b = 0, e = len, i, nx, ps;
+    uint32_t c;
     /* Trim: forward over leading space, backward over trailing space, so a
      * long prose cell costs nothing here. */
     for (;;) {
-        uint32_t c = pb_cp(&all, b, &nx);
+        c = pb_cp(&all, b, &nx);
         if (b >= len)
             return PBLINT_OK; /* EMPTY */
         if (!pb_is_space(c))
             break;
         b = nx;
     }
-    while (e > b && pb_is_space(pb_cp_before(&all, e, &ps)))
+    while (e > b && !pb_plain_end(all.s, e) && pb_is_space(pb_cp_before(&all, e, &ps)))
         e = ps;
-    /* Dash placeholders (——, ----, /), and what a WORD needs: no digit in
-     * at most 12 code points (so only the first 13 are looked at). */
-    for (i = b; i < e; i = nx) {
-        uint32_t c = pb_cp(&all, i, &nx);
-        if (!pb_is_space(c) && !pb_is_dash(c)) {
-            dash_only = false;
-            if (ncp > 12)
+    /* Dash placeholders (——, ----, /): only space and dashes, starting
+     * (trimmed) with a dash. */
+    if (pb_is_dash(c)) {
+        bool dash_only = true;
+        for (i = nx; i < e; i = nx) {
+            c = pb_cp(&all, i, &nx);
+            if (!pb_is_space(c) && !pb_is_dash(c)) {
+                dash_only = false;
                 break;
+            }
         }
-        if (pb_is_digit(c))
-            digit = true;
-        ncp++;
-    }
-    if (dash_only) {
-        out->kind = PBLINT_VAL_EMPTY;
-        out->flags = PBLINT_VALF_DASH;
-        pb_span_set(&out->span, b, e);
-        return PBLINT_OK;
+        if (dash_only) {
+            out->kind = PBLINT_VAL_EMPTY;
+            out->flags = PBLINT_VALF_DASH;
+            pb_span_set(&out->span, b, e);
+            return PBLINT_OK;
+        }
     }
 
     /* "1、基层组织经费", "2.政务服务": a numbered item is text, not the number 1 */
@@ -1824,7 +1880,8 @@ int pblint_value_parse(const char *text, size_t len, int hint, int default_money
         pb_fullwidth(&q.in, out);
         return PBLINT_OK;
     }
-    memset(out, 0, sizeof *out);
+    if (r != PB_Q_NONE) /* PB_Q_NONE left out all zero */
+        memset(out, 0, sizeof *out);
     pb_span_set(&out->span, b, e);
     if (r == PB_Q_OVERFLOW) {
         out->kind = PBLINT_VAL_TEXT;
@@ -1832,8 +1889,10 @@ int pblint_value_parse(const char *text, size_t len, int hint, int default_money
     } else if (r == PB_Q_BAD) {
         out->kind = PBLINT_VAL_TEXT;
     } else {
-        /* Qualitative: a short word (及时, 提高, 合格); longer prose is TEXT. */
-        out->kind = !digit && ncp <= 12 ? PBLINT_VAL_WORD : PBLINT_VAL_TEXT;
+        /* Qualitative: a short word (及时, 提高, 合格) of at most 12 code
+         * points and no digit; longer prose is TEXT.  A value of more than
+         * 64 bytes, where no_digit is not looked at, has more than 12. */
+        out->kind = no_digit && pb_ncp_at_most(&q.in, b, 12) ? PBLINT_VAL_WORD : PBLINT_VAL_TEXT;
     }
     return PBLINT_OK;
 }
@@ -2009,6 +2068,7 @@ size_t pblint_scan_quantities(const char *text, size_t len, int default_money_un
                 continue;
             }
         }
+        memset(&v, 0, sizeof v);
         int r = pb_qty(&q, i, &v, &end);
         if (r == PB_Q_OK) {
             size_t e2;
