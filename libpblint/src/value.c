@@ -2015,6 +2015,19 @@ static size_t pb_scan_skip(const pb_in *in, size_t i)
     return i;
 }
 
+/* Whether any of the 16 bytes at s is one of - < > = or the lead byte EF
+ * of a full-width form: what pblint_scan_quantities() stops at far from
+ * a digit. */
+static inline bool pb_any_sign_lead16(const unsigned char *s)
+{
+    pb_u8x16 v;
+    uint64_t w[2];
+    memcpy(&v, s, sizeof v);
+    pb_s8x16 m = (v == '-') | (v == '<') | (v == '>') | (v == '=') | (v == 0xEF);
+    memcpy(w, &m, sizeof w);
+    return (w[0] | w[1]) != 0;
+}
+
 /* A digit (ASCII or full-width) within the next few bytes: the longest
  * prefix operator (大于或等于) is 15 bytes, spaces aside. */
 static bool pb_digit_soon(const pb_in *in, size_t i)
@@ -2061,6 +2074,8 @@ size_t pblint_scan_quantities(const char *text, size_t len, int default_money_un
          * that is not a continuation byte is one the loop below visits). */
         if (dnext - i >= 28) {
             size_t lim = dnext - 27, j = i;
+            while (lim - j >= 16 && !pb_any_sign_lead16(in->s + j))
+                j += 16;
             while (j < lim) {
                 unsigned char c0 = in->s[j];
                 if (c0 == '-' || c0 == '<' || c0 == '>' || c0 == '=' || c0 == 0xEF)
