@@ -780,6 +780,81 @@ static void test_value_nfkc_parity(void **state)
     }
 }
 
+/* Inputs on either side of the parser's shortcuts, with their exact
+ * results: the code point count for WORD (none for a value of at most 12
+ * bytes, a count otherwise, decoding stray bytes one by one), the trim
+ * (an ASCII or CJK last character, or a space), the dash check (only for
+ * a value that starts with a dash), and the table words, matched by bytes
+ * with ASCII letters and signs also written full-width. */
+static void test_value_shortcuts(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;
+        int kind, op;
+        uint32_t flags;
+        const char *unit;
+        unsigned start, end;
+    } rows[] = {
+        {"abcdefghijkl", V(WORD), 0, 0, "", 0, 12},
+        {"abcdefghijklm", V(TEXT), 0, 0, "", 0, 13},
+        {"一二三四五六七八九十百千", V(WORD), 0, 0, "", 0, 36},
+        {"合格\xb8\xb8\xb8\xb8\xb8\xb8\xb8", V(WORD), 0, 0, "", 0, 13},
+        /* one lead byte, yet 13 code points */
+        {"合\xb8\xb8\xb8\xb8\xb8\xb8\xb8\xb8\xb8\xb8\xb8\xb8", V(TEXT), 0, 0, "", 0, 15},
+        {"\xe4\xb8\xe4\xb8\xe4\xb8\xe4\xb8\xe4\xb8\xe4\xb8\xe4", V(TEXT), 0, 0, "", 0, 13},
+        {"合格合格合格合格合格合格合格合格合格合格合格合格1", V(TEXT), 0, 0, "", 0, 73},
+        {"合格 ", V(WORD), 0, 0, "", 0, 6},
+        {"合格\u3000", V(WORD), 0, 0, "", 0, 6},
+        {"合格\u00a0\t", V(WORD), 0, 0, "", 0, 6},
+        {" 合格\u2003", V(WORD), 0, 0, "", 1, 7},
+        {"一二三四五六七八九十百千 ", V(WORD), 0, 0, "", 0, 36},
+        {"ａｂｃ", V(WORD), 0, 0, "", 0, 9},
+        {"— —", V(EMPTY), 0, F(DASH), "", 0, 7},
+        {"-/\\_", V(EMPTY), 0, F(DASH), "", 0, 4},
+        {"—合格", V(WORD), 0, 0, "", 0, 9},
+        {"——1", V(TEXT), 0, 0, "", 0, 7},
+        {"5km", V(COUNT), 0, 0, "km", 0, 3},
+        {"５ｋｍ", V(COUNT), 0, F(FULLWIDTH), "km", 0, 9},
+        {"5ｋｍ2", V(COUNT), 0, F(FULLWIDTH), "km2", 0, 8},
+        {"5ｍ³", V(COUNT), 0, F(FULLWIDTH), "m3", 0, 6},
+        {"3ｍｉｎ", V(COUNT), 0, F(FULLWIDTH), "min", 0, 10},
+        {"3ｍｉｎｕｔｅ", V(NUMBER), 0, F(TRAILING_TEXT), "", 0, 1},
+        {"5kmh", V(NUMBER), 0, F(TRAILING_TEXT), "", 0, 1},
+        {"3个工作日", V(PERIOD), 0, 0, "个工作日", 0, 13},
+        {"10个百分点", V(COUNT), 0, 0, "个百分点", 0, 14},
+        {"2万人", V(COUNT), 0, 0, "万人", 0, 7},
+        {"9500元/人·月", V(AMOUNT), 0, F(UNIT_EXPLICIT), "元/人·月", 0, 16},
+        {"≦5", V(NUMBER), OP(LE), F(OP_NONCANONICAL), "", 0, 4},
+        {"=>5", V(NUMBER), OP(GE), F(OP_NONCANONICAL), "", 0, 3},
+        {"＝＜5", V(NUMBER), OP(LE), F(OP_NONCANONICAL) | F(FULLWIDTH), "", 0, 7},
+        {"＞＝90%", V(PERCENT), OP(GE), F(OP_NONCANONICAL) | F(FULLWIDTH), "%", 0, 9},
+        {"达９０％以上", V(PERCENT), OP(GE), F(OP_WORDS) | F(FULLWIDTH), "%", 0, 18},
+        {"不低于95%", V(PERCENT), OP(GE), F(OP_WORDS), "%", 0, 12},
+        {"年内", V(DATE), OP(LE), F(OP_WORDS), "", 0, 6},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        const char *in = rows[i].in;
+        size_t len = strlen(in);
+        char *buf = malloc(len ? len : 1); /* no NUL: ASan sees an overread */
+        assert_non_null(buf);
+        memcpy(buf, in, len);
+        pblint_value v;
+        memset(&v, 0xA5, sizeof v);
+        assert_int_equal(pblint_value_parse(buf, len, PBLINT_HINT_GENERIC, PBLINT_MONEY_YUAN, &v),
+                         PBLINT_OK);
+        EXPECT_EQ(in, "kind", v.kind, rows[i].kind);
+        EXPECT_EQ(in, "op", v.op, rows[i].op);
+        if (v.flags != rows[i].flags)
+            fail_msg("\"%s\": flags = 0x%x, want 0x%x", in, v.flags, rows[i].flags);
+        if (strcmp(v.unit, rows[i].unit) != 0)
+            fail_msg("\"%s\": unit = \"%s\", want \"%s\"", in, v.unit, rows[i].unit);
+        EXPECT_EQ(in, "span.start", v.span.start, rows[i].start);
+        EXPECT_EQ(in, "span.end", v.span.end, rows[i].end);
+        free(buf);
+    }
+}
+
 static void test_value_args(void **state)
 {
     (void)state;
@@ -851,6 +926,20 @@ typedef struct scase {
 } scase;
 
 static const scase scan_cases[] = {
+    /* far from any digit the scanner skips 16 bytes a step, stopping at
+     * - < > = and full-width forms */
+    {"按照计划-稳步推进各项工作＞全面完成年度目标任务各部门通力合作按照计划稳步推进，完成率达100%",
+     1,
+     {{V(PERCENT), OP(GE), 100, 0, 0, "%", F(OP_WORDS),
+       {"按照计划-稳步推进各项工作＞全面完成年度目标任务各部门通力合作按照计划稳步推进，完成率",
+        "达100%"}}}},
+    {"各部门通力合作按照计划稳步推进各部门通力合作按照计划稳步推进各部门通力合作按照计划稳步推进，"
+     "不低于９０％。",
+     1,
+     {{V(PERCENT), OP(GE), 90, 0, 0, "%", F(OP_WORDS) | F(FULLWIDTH),
+       {"各部门通力合作按照计划稳步推进各部门通力合作按照计划稳步推进各部门通力合作按照计划稳步推进，",
+        "不低于９０％"}}}},
+    {"项目实施过程中各部门通力合作，按照计划稳步推进各项工作，全面完成年度目标任务", 0, {{0}}},
     {"项目总投入为244800元，自实际执行中",
      1,
      {{V(AMOUNT), 0, 244800, 0, 24480000, "元", F(UNIT_EXPLICIT), {"项目总投入为", "244800元"}}}},
@@ -1096,6 +1185,7 @@ int main(void)
         cmocka_unit_test(test_severity),
         cmocka_unit_test(test_value_table),
         cmocka_unit_test(test_value_nfkc_parity),
+        cmocka_unit_test(test_value_shortcuts),
         cmocka_unit_test(test_value_args),
         cmocka_unit_test(test_scan_table),
         cmocka_unit_test(test_scan_spans),
