@@ -590,10 +590,11 @@ static size_t pb_utf8(uint32_t c, char *b)
 
 /* Matches the UTF-8 literal pat at i, comparing folded code points (what
  * pb_cp() returns); returns the end of the match, or 0.  It compares bytes:
- * pat is valid UTF-8 with no full-width form or U+3000 in it (pb_index()
- * checks the tables), so a non-ASCII code point of pat is read by pb_cp()
- * exactly where the text holds its own bytes, and an ASCII one where the
- * text holds that byte or its full-width form (what pb_cp() folds). */
+ * pat is valid UTF-8 with no full-width form, U+3000 or U+FFFD in it (the
+ * literals here have none; pb_idx_add() keeps table words that do out), so
+ * a non-ASCII code point of pat is read by pb_cp() exactly where the text
+ * holds its own bytes, and an ASCII one where the text holds that byte or
+ * its full-width form (what pb_cp() folds). */
 static size_t pb_match(const pb_in *in, size_t i, const char *pat)
 {
     const unsigned char *p = (const unsigned char *)pat, *s = in->s;
@@ -861,7 +862,7 @@ typedef struct pb_opm {
  * the words that start with the code point at hand instead of matching
  * every word of the table.  Words sharing a slot (first % PB_IDX_SLOTS)
  * are chained in table order. */
-#define PB_IDX_MAX 160 /* words in the longest table */
+#define PB_IDX_MAX 160 /* at least the words of the longest table */
 #define PB_IDX_SLOTS 64
 
 typedef struct pb_idx {
@@ -1082,9 +1083,9 @@ static const pb_word pb_units[] = {
 
 /* Enters word k (s) into ix ahead of the words entered before it (so
  * entering a table last to first chains each slot in table order).  A word
- * that pb_match() cannot compare by bytes, because it holds a full-width
- * form, U+3000 or invalid UTF-8, would never equal pb_cp()'s folded text:
- * it is left out, which is the same. */
+ * that pb_match() cannot compare by bytes (one with a full-width form or
+ * U+3000, which pb_cp() never returns, or with invalid UTF-8 or U+FFFD) is
+ * left out; no word of the tables is one. */
 static void pb_idx_add(pb_idx *ix, size_t k, const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -1102,7 +1103,8 @@ static void pb_idx_add(pb_idx *ix, size_t k, const char *s)
     ix->head[slot] = (unsigned char)(k + 1);
 }
 
-_Static_assert(PB_ARRAY_LEN(pb_prefix_ops) <= PB_IDX_MAX && PB_ARRAY_LEN(pb_suffix_ops) <= PB_IDX_MAX &&
+_Static_assert(PB_ARRAY_LEN(pb_prefix_ops) <= PB_IDX_MAX &&
+                   PB_ARRAY_LEN(pb_suffix_ops) <= PB_IDX_MAX &&
                    PB_ARRAY_LEN(pb_units) <= PB_IDX_MAX && PB_IDX_MAX < 256,
                "word tables fit pb_idx");
 
