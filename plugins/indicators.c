@@ -120,7 +120,10 @@ static bool has_ascii_digit(const char *s, size_t len)
     return false;
 }
 
-/* Copies up to max_cp code points of s into out, adding "…" when cut. */
+/* Copies up to max_cp code points of s into out, adding "…" when cut.
+ * What snprintf(out, size, "%.*s…", ...) writes, without its cost (a
+ * quote is made for most rows a rule looks at): the bytes up to a NUL in
+ * s, then the ellipsis, all cut to size - 1. */
 static void quote(char *out, size_t size, const char *s, size_t len, size_t max_cp)
 {
     size_t i = 0, cp = 0;
@@ -128,10 +131,17 @@ static void quote(char *out, size_t size, const char *s, size_t len, size_t max_
         i += u8_clen(s, len, i);
         cp++;
     }
-    if (i < len)
-        snprintf(out, size, "%.*s…", (int)i, s);
-    else
-        snprintf(out, size, "%.*s", (int)len, s);
+    if (size == 0)
+        return;
+    bool cut = i < len;
+    size_t k = strnlen(s, cut ? i : len), o = k < size - 1 ? k : size - 1;
+    memcpy(out, s, o);
+    if (cut) {
+        size_t e = size - 1 - o < 3 ? size - 1 - o : 3;
+        memcpy(out + o, "…", e);
+        o += e;
+    }
+    out[o] = '\0';
 }
 
 static const char *tstr(const pblint_text *t, size_t *len)
@@ -269,6 +279,67 @@ static void wlist_load(wlist *wl, const pblint_check *chk, const char *key, cons
     }
     for (size_t i = 0; i < ndefs; i++)
         wlist_add(wl, defs[i]);
+}
+
+/* A word list kept from one document to the next (building one costs
+ * more than most rules spend on a document).  It depends on the option's
+ * string alone (or on the defaults when the option is unset), so it is
+ * kept with a copy of that string and rebuilt when the string differs: a
+ * changed configuration never sees a stale list.  One per thread (checks
+ * run concurrently); the words of an option are copied into pool, as the
+ * items pblint_check_option_item() gives live only as long as the
+ * document.  An option too long for the buffers is not kept. */
+#define WC_TEXT 2048
+
+typedef struct wcache {
+    bool ready;
+    bool set;           /* built from the option, not the defaults */
+    char opt[WC_TEXT];  /* the option's string, when set */
+    char pool[WC_TEXT]; /* the option's items, NUL-ended, as wl's words */
+    wlist wl;
+} wcache;
+
+/* The list wlist_load() would build, from c when it holds it, else built
+ * into c.  NULL only when it cannot be kept and *own could not be had;
+ * *own (NULL when unused) is a list the caller must free. */
+static const wlist *wlist_cached(wcache *c, wlist **own, const pblint_check *chk, const char *key,
+                                 const char *const *defs, size_t ndefs)
+{
+    *own = NULL;
+    const char *opt = chk && key ? pblint_check_option(chk, key) : NULL;
+    if (c->ready && (opt ? c->set && strcmp(c->opt, opt) == 0 : !c->set))
+        return &c->wl;
+    c->ready = false;
+    if (opt && strlen(opt) < sizeof c->opt) {
+        wlist_load(&c->wl, chk, key, defs, ndefs);
+        size_t used = 0;
+        bool fits = true;
+        for (size_t i = 0; i < c->wl.n && fits; i++) {
+            /* the whole item from the word on: some rules read it with strlen() */
+            size_t m = strlen(c->wl.w[i]) + 1;
+            fits = m <= sizeof c->pool - used;
+            if (fits) {
+                memcpy(c->pool + used, c->wl.w[i], m);
+                c->wl.w[i] = c->pool + used;
+                used += m;
+            }
+        }
+        if (fits) {
+            memcpy(c->opt, opt, strlen(opt) + 1);
+            c->set = true;
+            c->ready = true;
+            return &c->wl;
+        }
+    } else if (!opt) {
+        wlist_load(&c->wl, chk, key, defs, ndefs); /* static words: nothing to copy */
+        c->set = false;
+        c->ready = true;
+        return &c->wl;
+    }
+    *own = malloc(sizeof **own);
+    if (*own)
+        wlist_load(*own, chk, key, defs, ndefs);
+    return *own;
 }
 
 /* Length of the longest word of wl starting at s, 0 if none. */
@@ -1220,10 +1291,20 @@ static const char *const trailing_op_words[] = {
     "约", "是", "要", "应", "于",
 };
 
-/* Fills gi from the 年度绩效目标 field. */
-static void goal_claims(const pblint_doc *doc, goal_info *gi)
+/* The quantities of the 年度绩效目标 text, as goal_claims() scanned it
+ * (goal-text-vague scans the same text). */
+typedef struct goal_scan {
+    const pblint_text *t; /* the text scanned; NULL when there was none */
+    size_t nq;            /* what pblint_scan_quantities() returned */
+    pblint_value q[64];   /* the first 64 */
+} goal_scan;
+
+/* Fills gi from the 年度绩效目标 field, and gs (may be NULL) with its scan. */
+static void goal_claims(const pblint_doc *doc, goal_info *gi, goal_scan *gs)
 {
     gi->n = 0;
+    if (gs)
+        gs->t = NULL;
     const pblint_field *f = pblint_doc_field(doc, "year_goal");
     if (!f)
         return;
@@ -1232,8 +1313,12 @@ static void goal_claims(const pblint_doc *doc, goal_info *gi)
     const char *s = tstr(t, &len);
     if (!len)
         return;
-    pblint_value q[64];
+    pblint_value local[64], *q = gs ? gs->q : local;
     size_t nq = pblint_scan_quantities(s, len, pblint_doc_money_unit(doc), q, 64);
+    if (gs) {
+        gs->t = t;
+        gs->nq = nq;
+    }
     if (nq > 64)
         nq = 64;
     for (size_t i = 0; i < nq && gi->n < MAX_CLAIMS; i++) {
@@ -1416,12 +1501,27 @@ static const claim *claim_for(const goal_info *gi, const irow *ir)
  * on match-threshold as well, and the last matching is kept beside them. */
 typedef struct shared_goal {
     goal_info claims; /* as goal_claims() reads them, unmatched */
+    goal_scan scan;   /* and the scan they were read from */
     bool have;        /* matched holds the claims matched with thr */
     long thr;
     goal_info matched;
 } shared_goal;
 
 static const char SHARED_GOAL_KEY; /* its address names the shared claims */
+
+/* The document's shared claims, read now if no rule has; NULL when memory
+ * is short. */
+static shared_goal *goal_shared(pblint_check *chk, const pblint_doc *doc)
+{
+    shared_goal *sg = pblint_check_shared(chk, &SHARED_GOAL_KEY);
+    if (!sg && (sg = malloc(sizeof *sg)) != NULL) {
+        goal_claims(doc, &sg->claims, &sg->scan);
+        sg->have = false;
+        if (pblint_check_set_shared(chk, &SHARED_GOAL_KEY, sg, free) != 0)
+            sg = NULL; /* freed */
+    }
+    return sg;
+}
 
 /* The claims matched to the rows, or NULL with *rc set.  *own is what the
  * caller must free (NULL when the result is the shared one). */
@@ -1431,13 +1531,7 @@ static const goal_info *goal_build(pblint_check *chk, const pblint_doc *doc, int
     *rc = 0;
     *own = NULL;
     long thr = pblint_check_option_int(chk, "match-threshold", 60);
-    shared_goal *sg = pblint_check_shared(chk, &SHARED_GOAL_KEY);
-    if (!sg && (sg = malloc(sizeof *sg)) != NULL) {
-        goal_claims(doc, &sg->claims);
-        sg->have = false;
-        if (pblint_check_set_shared(chk, &SHARED_GOAL_KEY, sg, free) != 0)
-            sg = NULL; /* freed */
-    }
+    shared_goal *sg = goal_shared(chk, doc);
     if (sg && sg->have && sg->thr == thr)
         return &sg->matched;
     goal_info *gi = sg && !sg->have ? &sg->matched : malloc(sizeof *gi);
@@ -1449,7 +1543,7 @@ static const goal_info *goal_build(pblint_check *chk, const pblint_doc *doc, int
         gi->n = sg->claims.n;
         memcpy(gi->c, sg->claims.c, gi->n * sizeof gi->c[0]);
     } else
-        goal_claims(doc, gi);
+        goal_claims(doc, gi, NULL);
     if (!sg || gi != &sg->matched)
         *own = gi;
     *rc = goal_match(doc, gi, thr);
@@ -1590,7 +1684,7 @@ static void suggest(const pblint_doc *doc, const irow *ir, const claim *cl, char
 /* ------------------------------------------------------------------ */
 
 typedef struct vague_ud {
-    wlist vague, accepted, fill;
+    const wlist *vague, *accepted, *fill;
     const goal_info *gi;
 } vague_ud;
 
@@ -1599,15 +1693,15 @@ typedef struct vague_ud {
 static int vague_kind(const vague_ud *u, const char *key, size_t kl, char *words, size_t wsize)
 {
     words[0] = '\0';
-    if (wlist_has(&u->accepted, key, kl) || has_prefix(key, kl, "零") || has_prefix(key, kl, "无") ||
+    if (wlist_has(u->accepted, key, kl) || has_prefix(key, kl, "零") || has_prefix(key, kl, "无") ||
         contains(key, kl, "达成年度指标"))
         return 0;
     bool all = true, any = false;
     size_t i = 0, wl = 0;
     while (i < kl) {
-        size_t which = 0, m = wlist_match(&u->vague, key + i, kl - i, &which);
+        size_t which = 0, m = wlist_match(u->vague, key + i, kl - i, &which);
         if (m) {
-            if (!contains(words, wl, u->vague.w[which]) && wl + m + 8 < wsize) {
+            if (!contains(words, wl, u->vague->w[which]) && wl + m + 8 < wsize) {
                 wl += (size_t)snprintf(words + wl, wsize - wl, "%s%.*s", wl ? "', '" : "",
                                        (int)m, key + i);
             }
@@ -1615,7 +1709,7 @@ static int vague_kind(const vague_ud *u, const char *key, size_t kl, char *words
             i += m;
             continue;
         }
-        size_t f = wlist_match(&u->fill, key + i, kl - i, NULL);
+        size_t f = wlist_match(u->fill, key + i, kl - i, NULL);
         if (f) {
             i += f;
             continue;
@@ -1692,19 +1786,24 @@ static int row_vague(pblint_check *chk, const pblint_doc *doc, const irow *ir, v
 
 static int check_vague_target(pblint_check *chk, const pblint_doc *doc)
 {
-    vague_ud *u = malloc(sizeof *u); /* 17 KB, each part set below: not cleared */
-    if (!u)
-        return PBLINT_ENOMEM;
-    wlist_load(&u->vague, chk, "vague-words", default_vague, NELEM(default_vague));
-    wlist_load(&u->accepted, chk, "accepted-words", default_accepted, NELEM(default_accepted));
-    wlist_load(&u->fill, NULL, NULL, fillers, NELEM(fillers));
-    int rc;
-    goal_info *own;
-    u->gi = goal_build(chk, doc, &rc, &own);
-    if (!rc)
-        rc = for_each_row(chk, doc, row_vague, u);
-    free(own);
-    free(u);
+    static _Thread_local wcache vague_c, accepted_c, fill_c;
+    vague_ud u;
+    wlist *own_v, *own_a, *own_f;
+    u.vague = wlist_cached(&vague_c, &own_v, chk, "vague-words", default_vague, NELEM(default_vague));
+    u.accepted = wlist_cached(&accepted_c, &own_a, chk, "accepted-words", default_accepted,
+                              NELEM(default_accepted));
+    u.fill = wlist_cached(&fill_c, &own_f, NULL, NULL, fillers, NELEM(fillers));
+    int rc = PBLINT_ENOMEM;
+    if (u.vague && u.accepted && u.fill) {
+        goal_info *own;
+        u.gi = goal_build(chk, doc, &rc, &own);
+        if (!rc)
+            rc = for_each_row(chk, doc, row_vague, &u);
+        free(own);
+    }
+    free(own_v);
+    free(own_a);
+    free(own_f);
     return rc;
 }
 
@@ -1783,12 +1882,14 @@ static int row_rate(pblint_check *chk, const pblint_doc *doc, const irow *ir, vo
 
 static int check_rate_not_percent(pblint_check *chk, const pblint_doc *doc)
 {
-    wlist *wl = malloc(sizeof *wl);
+    static _Thread_local wcache rate_c;
+    wlist *own;
+    const wlist *wl = wlist_cached(&rate_c, &own, chk, "rate-suffixes", default_rate_suffixes,
+                                   NELEM(default_rate_suffixes));
     if (!wl)
         return PBLINT_ENOMEM;
-    wlist_load(wl, chk, "rate-suffixes", default_rate_suffixes, NELEM(default_rate_suffixes));
-    int rc = for_each_row(chk, doc, row_rate, wl);
-    free(wl);
+    int rc = for_each_row(chk, doc, row_rate, (void *)wl);
+    free(own);
     return rc;
 }
 
@@ -2148,7 +2249,7 @@ static const char *const default_generic[] = {
 };
 
 typedef struct generic_ud {
-    wlist generic;
+    const wlist *generic;
 } generic_ud;
 
 static int row_generic(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud)
@@ -2160,6 +2261,8 @@ static int row_generic(pblint_check *chk, const pblint_doc *doc, const irow *ir,
     for (bool again = true; again;) {
         again = false;
         for (size_t i = 0; i < NELEM(generic_modifiers); i++) {
+            if (generic_modifiers[i][0] != ir->name[a]) /* a < nlen; no modifier is empty */
+                continue;
             size_t L = strlen(generic_modifiers[i]);
             if (a + L < ir->nlen && memcmp(ir->name + a, generic_modifiers[i], L) == 0) {
                 a += L;
@@ -2168,7 +2271,7 @@ static int row_generic(pblint_check *chk, const pblint_doc *doc, const irow *ir,
             }
         }
     }
-    if (!wlist_has(&u->generic, ir->name + a, ir->nlen - a))
+    if (!wlist_has(u->generic, ir->name + a, ir->nlen - a))
         return 0;
     char nq[QMAX];
     name_quote(ir, nq, sizeof nq);
@@ -2181,12 +2284,15 @@ static int row_generic(pblint_check *chk, const pblint_doc *doc, const irow *ir,
 
 static int check_generic_name(pblint_check *chk, const pblint_doc *doc)
 {
-    generic_ud *u = malloc(sizeof *u);
-    if (!u)
+    static _Thread_local wcache generic_c;
+    generic_ud u;
+    wlist *own;
+    u.generic = wlist_cached(&generic_c, &own, chk, "generic-names", default_generic,
+                             NELEM(default_generic));
+    if (!u.generic)
         return PBLINT_ENOMEM;
-    wlist_load(&u->generic, chk, "generic-names", default_generic, NELEM(default_generic));
-    int rc = for_each_row(chk, doc, row_generic, u);
-    free(u);
+    int rc = for_each_row(chk, doc, row_generic, &u);
+    free(own);
     return rc;
 }
 
@@ -2317,18 +2423,26 @@ static const char *field_title(const pblint_field *f, const char *key, char *buf
 
 static int check_goal_text_vague(pblint_check *chk, const pblint_doc *doc)
 {
-    wlist *vague = malloc(sizeof *vague), *fields = malloc(sizeof *fields);
+    static _Thread_local wcache vague_c, fields_c;
+    wlist *own_v, *own_f;
+    const wlist *vague = wlist_cached(&vague_c, &own_v, chk, "vague-words", default_vague,
+                                      NELEM(default_vague));
+    const wlist *fields = wlist_cached(&fields_c, &own_f, chk, "fields", default_goal_fields,
+                                       NELEM(default_goal_fields));
     if (!vague || !fields) {
-        free(vague);
-        free(fields);
+        free(own_v);
+        free(own_f);
         return PBLINT_ENOMEM;
     }
-    wlist_load(vague, chk, "vague-words", default_vague, NELEM(default_vague));
-    wlist_load(fields, chk, "fields", default_goal_fields, NELEM(default_goal_fields));
     long min_words = pblint_check_option_int(chk, "min-words", 2);
+    /* the 年度绩效目标 as the claims' rules scanned it (NULL: scan here) */
+    const shared_goal *sg = goal_shared(chk, doc);
     for (size_t fi = 0; fi < fields->n; fi++) {
         char key[64];
-        snprintf(key, sizeof key, "%.*s", (int)fields->len[fi], fields->w[fi]);
+        /* the word cut to the buffer (snprintf's "%.*s", which it was) */
+        size_t kl = fields->len[fi] < sizeof key - 1 ? fields->len[fi] : sizeof key - 1;
+        memcpy(key, fields->w[fi], kl);
+        key[kl] = '\0';
         const pblint_field *f = pblint_doc_field(doc, key);
         if (!f)
             continue;
@@ -2337,8 +2451,15 @@ static int check_goal_text_vague(pblint_check *chk, const pblint_doc *doc)
         const char *s = tstr(t, &len);
         if (!len)
             continue;
-        pblint_value q[16];
-        size_t nq = pblint_scan_quantities(s, len, pblint_doc_money_unit(doc), q, 16);
+        pblint_value local[16];
+        const pblint_value *q = local;
+        size_t nq;
+        if (sg && sg->scan.t && sg->scan.t == t) {
+            q = sg->scan.q; /* the scan's first 16 are these 16 */
+            nq = sg->scan.nq;
+        } else {
+            nq = pblint_scan_quantities(s, len, pblint_doc_money_unit(doc), local, 16);
+        }
         bool figure = false;
         for (size_t i = 0; i < nq && i < 16 && !figure; i++)
             figure = q[i].kind == PBLINT_VAL_PERCENT || q[i].kind == PBLINT_VAL_COUNT ||
@@ -2374,8 +2495,8 @@ static int check_goal_text_vague(pblint_check *chk, const pblint_doc *doc)
                       "delivers in numbers, rates or deadlines",
                       field_title(f, key, title, sizeof title), words);
     }
-    free(vague);
-    free(fields);
+    free(own_v);
+    free(own_f);
     return 0;
 }
 
@@ -2383,9 +2504,19 @@ static int check_goal_text_vague(pblint_check *chk, const pblint_doc *doc)
 /* category-nonstandard                                                */
 /* ------------------------------------------------------------------ */
 
+/* The classification of the texts seen so far (the same few names repeat
+ * down every table): it depends on the text and the extra names alone. */
+#define CAT_MEMO 16
+
 typedef struct cat_ud {
-    wlist extra;
+    const wlist *extra;
     bool note_legacy;
+    struct {
+        const char *s;
+        size_t n;
+        cat_info ci;
+    } memo[CAT_MEMO];
+    size_t used, next; /* entries filled; the one to replace next when full */
 } cat_ud;
 
 static size_t base_len(const char *s)
@@ -2427,13 +2558,34 @@ static void closest_canon(const char *core, int level, char *out, size_t size)
         }
 }
 
-static void check_cat_cell(pblint_check *chk, const cat_ud *u, const pblint_cell *c, int level)
+static void check_cat_cell(pblint_check *chk, cat_ud *u, const pblint_cell *c, int level)
 {
     if (!c || pblint_cell_inherited(c))
         return;
-    cat_info ci;
     const pblint_text *t = pblint_cell_text(c);
-    classify_cat(t, &u->extra, &ci);
+    size_t n;
+    const char *s = tstr(t, &n);
+    const cat_info *cp = NULL;
+    for (size_t i = 0; i < u->used && !cp; i++)
+        if (u->memo[i].n == n && memcmp(u->memo[i].s, s, n) == 0)
+            cp = &u->memo[i].ci;
+    if (!cp) {
+        size_t k;
+        if (u->used < CAT_MEMO) {
+            k = u->used++;
+        } else {
+            k = u->next; /* full: replace the oldest */
+            u->next = (u->next + 1) % CAT_MEMO;
+        }
+        u->memo[k].s = s;
+        u->memo[k].n = n;
+        classify_cat(t, u->extra, &u->memo[k].ci);
+        cp = &u->memo[k].ci;
+    }
+    const cat_info ci = *cp;
+    if (ci.status != CAT_NEAR && ci.status != CAT_UNKNOWN &&
+        !(ci.status == CAT_KNOWN && ci.legacy && u->note_legacy))
+        return; /* nothing to say: spare the quote */
     const char *lv = level == 1 ? "一级" : "二级";
     char q[QMAX];
     quote(q, sizeof q, ci.core, strlen(ci.core), 30);
@@ -2463,7 +2615,7 @@ static void check_cat_cell(pblint_check *chk, const cat_ud *u, const pblint_cell
 
 static int row_cat(pblint_check *chk, const pblint_doc *doc, const irow *ir, void *ud)
 {
-    const cat_ud *u = ud;
+    cat_ud *u = ud;
     check_cat_cell(chk, u, ir->l1, 1);
     check_cat_cell(chk, u, ir->l2, 2);
     return 0;
@@ -2471,12 +2623,17 @@ static int row_cat(pblint_check *chk, const pblint_doc *doc, const irow *ir, voi
 
 static int check_category_nonstandard(pblint_check *chk, const pblint_doc *doc)
 {
+    static _Thread_local wcache extra_c;
     cat_ud *u = malloc(sizeof *u);
-    if (!u)
+    wlist *own = NULL;
+    if (!u || (u->extra = wlist_cached(&extra_c, &own, chk, "extra-names", NULL, 0)) == NULL) {
+        free(u);
         return PBLINT_ENOMEM;
-    wlist_load(&u->extra, chk, "extra-names", NULL, 0);
+    }
     u->note_legacy = pblint_check_option_bool(chk, "note-legacy", false);
+    u->used = u->next = 0;
     int rc = for_each_row(chk, doc, row_cat, u);
+    free(own);
     free(u);
     return rc;
 }
@@ -2610,11 +2767,15 @@ static int check_required_categories(pblint_check *chk, const pblint_doc *doc)
     presence_scan(chk, doc, &p);
     if (!p.any || !p.first)
         return 0;
-    wlist req;
-    wlist_load(&req, chk, "required", default_required, NELEM(default_required));
-    for (size_t i = 0; i < req.n; i++) {
-        const char *w = req.w[i];
-        size_t L = req.len[i];
+    static _Thread_local wcache req_c;
+    wlist *own;
+    const wlist *req = wlist_cached(&req_c, &own, chk, "required", default_required,
+                                    NELEM(default_required));
+    if (!req)
+        return PBLINT_ENOMEM;
+    for (size_t i = 0; i < req->n; i++) {
+        const char *w = req->w[i];
+        size_t L = req->len[i];
         if (L == 6 && memcmp(w, "数量", 6) == 0 && !p.fam[FAM_QTY])
             pblint_report(chk, PBLINT_SEV_DEFAULT, presence_where(&p, true),
                           "no 数量 indicator: the 产出 indicators should state how much is "
@@ -2636,6 +2797,7 @@ static int check_required_categories(pblint_check *chk, const pblint_doc *doc)
             pblint_report(chk, PBLINT_SEV_DEFAULT, presence_where(&p, false),
                           "no 满意度 indicator: add a 服务对象满意度 indicator (e.g. ≥90%%)");
     }
+    free(own);
     return 0;
 }
 
