@@ -273,10 +273,15 @@ static bool is_enum_char(const char *s, size_t len, size_t *step)
         *step = 1;
         return true;
     }
+    /* each numeral is three bytes, led by E4 or E5: most text is passed
+     * over on its first byte (every label goes through here) */
+    const unsigned char *u = (const unsigned char *)s;
+    if (len < 3 || (u[0] != 0xE4 && u[0] != 0xE5))
+        return false;
     for (size_t i = 0; cjk[i]; i++) {
-        size_t n = strlen(cjk[i]);
-        if (len >= n && memcmp(s, cjk[i], n) == 0) {
-            *step = n;
+        if (u[1] == (unsigned char)cjk[i][1] && u[2] == (unsigned char)cjk[i][2] &&
+            u[0] == (unsigned char)cjk[i][0]) {
+            *step = 3;
             return true;
         }
     }
@@ -518,6 +523,122 @@ static long last_word(const word_list *w, const char *s, size_t len, size_t *end
                 best = (long)(p - s);
             }
             p++;
+        }
+    }
+    if (end_out)
+        *end_out = best_end;
+    return best;
+}
+
+/* A word list read once for a document's check, for the rules that look
+ * for its words in many short windows: each place of a window is tried
+ * only against the words that begin as it does (a bucket of the first
+ * two bytes; one-byte words by their byte), where a memmem() of every
+ * word cost a call per word per window. */
+#define WIDX_MAX 64
+#define WIDX_BUCKETS 512
+
+typedef struct word_index {
+    bool ok; /* false: the list is longer than WIDX_MAX, use the word_list */
+    size_t n;
+    const char *w[WIDX_MAX];
+    size_t len[WIDX_MAX];
+    /* index + 1 of the first word of a byte / bucket, and of the next one (0 = none) */
+    uint8_t head1[256], head2[WIDX_BUCKETS], next[WIDX_MAX];
+} word_index;
+
+static size_t widx_bucket(const unsigned char *p)
+{
+    /* the low bits of a CJK lead byte and of a continuation byte */
+    return ((size_t)(p[0] & 7u) << 6) | (p[1] & 63u);
+}
+
+static void widx_load(word_index *x, const word_list *wl)
+{
+    memset(x->head1, 0, sizeof x->head1);
+    memset(x->head2, 0, sizeof x->head2);
+    x->n = 0;
+    x->ok = true;
+    for (size_t i = 0;; i++) {
+        const char *w = word_at(wl, i);
+        if (!w)
+            break;
+        size_t n = strlen(w);
+        if (!n)
+            continue; /* never matches */
+        if (x->n == WIDX_MAX) {
+            x->ok = false;
+            return;
+        }
+        uint8_t *head = n == 1 ? &x->head1[(unsigned char)w[0]]
+                               : &x->head2[widx_bucket((const unsigned char *)w)];
+        x->w[x->n] = w;
+        x->len[x->n] = n;
+        x->next[x->n] = *head; /* the order within a bucket does not matter */
+        *head = (uint8_t)(x->n + 1);
+        x->n++;
+    }
+}
+
+/* The index of wl: built into own when its option is set, else the index
+ * of its defaults, built once per thread into *def (*ready says it is):
+ * the defaults never change, and an option's words are the document's. */
+static const word_index *widx_of(const word_list *wl, word_index *own, word_index *def,
+                                 bool *ready)
+{
+    if (wl->chk && wl->key && pblint_check_option(wl->chk, wl->key)) {
+        widx_load(own, wl);
+        return own;
+    }
+    if (!*ready) {
+        widx_load(def, wl);
+        *ready = true;
+    }
+    return def;
+}
+
+/* The length of the longest word of x at s + p (p < len), 0 if none. */
+static size_t widx_at(const word_index *x, const char *s, size_t len, size_t p)
+{
+    const unsigned char *u = (const unsigned char *)s + p;
+    size_t left = len - p, best = 0;
+    for (size_t k = x->head1[u[0]]; k; k = x->next[k - 1])
+        best = 1;
+    if (left >= 2)
+        for (size_t k = x->head2[widx_bucket(u)]; k; k = x->next[k - 1]) {
+            size_t i = k - 1, n = x->len[i];
+            if (n > best && n <= left && (unsigned char)x->w[i][0] == u[0] &&
+                (unsigned char)x->w[i][1] == u[1] && memcmp(u + 2, x->w[i] + 2, n - 2) == 0)
+                best = n;
+        }
+    return best;
+}
+
+/* contains_word() through the index. */
+static bool widx_contains(const word_index *x, const word_list *wl, const char *s, size_t len)
+{
+    if (!x->ok)
+        return contains_word(wl, s, len);
+    for (size_t p = 0; p < len; p++)
+        if (widx_at(x, s, len, p))
+            return true;
+    return false;
+}
+
+/* last_word() through the index: the occurrence that ends last, the one
+ * that starts first among those (which a word-by-word search finds too). */
+static long widx_last(const word_index *x, const word_list *wl, const char *s, size_t len,
+                      size_t *end_out)
+{
+    if (!x->ok)
+        return last_word(wl, s, len, end_out);
+    long best = -1;
+    size_t best_end = 0;
+    for (size_t p = 0; p < len; p++) {
+        size_t n = widx_at(x, s, len, p); /* the longest here ends last */
+        if (n && p + n > best_end) {      /* a later p with the same end starts later */
+            best_end = p + n;
+            best = (long)p;
         }
     }
     if (end_out)
@@ -1350,12 +1471,13 @@ static bool span_eq(pblint_span a, pblint_span b)
     return a.start == b.start && a.end == b.end;
 }
 
-static bool is_field_value(const pblint_doc *doc, pblint_span s)
+static const char *const field_value_keys[4] = {"budget", "actual", "project_total", "year_budget"};
+
+/* Is s (within) the amount of one of those fields?  fv: their amounts. */
+static bool is_field_value(const pblint_value *const *fv, pblint_span s)
 {
-    static const char *const keys[] = {"budget", "actual", "project_total", "year_budget"};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        const pblint_field *f = pblint_doc_field(doc, keys[i]);
-        const pblint_value *v = field_amount(f);
+    for (size_t i = 0; i < 4; i++) {
+        const pblint_value *v = fv[i];
         if (v && (span_eq(v->span, s) || (v->span.start <= s.start && s.end <= v->span.end)))
             return true;
     }
@@ -1404,6 +1526,9 @@ typedef struct narrative_ctx {
     const pblint_doc *doc;
     refs budget, actual;
     word_list bw, aw, pw;
+    const word_index *bi, *ai, *pi; /* the same lists, indexed */
+    word_index own[3];              /* the indexes of lists set by options */
+    const pblint_value *field_v[4]; /* the amounts of is_field_value()'s fields */
     int window;
     size_t products;
 } narrative_ctx;
@@ -1449,18 +1574,20 @@ static void report_claim(narrative_ctx *nc, const pblint_text *t, const char *s,
 }
 
 /* Whether s holds the 3-byte character c (one CJK code point, UTF-8):
- * memchr for its middle byte, rarer than a lead byte, then a look at the
- * bytes around it. */
+ * memchr for its last byte, then a look at the two before it.  The last
+ * byte, not the middle one: 万 and 亿 share theirs (B8, BA) with the
+ * commonest characters (一 上 不 中 为, 人 产 事 于), and memchr would stop
+ * at each of them. */
 static bool has_char3(const char *s, size_t n, const char *c)
 {
     const unsigned char *u = (const unsigned char *)s, *w = (const unsigned char *)c;
-    size_t i = 1;
-    while (i + 1 < n) {
-        const unsigned char *hit = memchr(u + i, w[1], n - 1 - i);
+    size_t i = 2;
+    while (i < n) {
+        const unsigned char *hit = memchr(u + i, w[2], n - i);
         if (!hit)
             return false;
         i = (size_t)(hit - u);
-        if (u[i - 1] == w[0] && u[i + 1] == w[2])
+        if (u[i - 2] == w[0] && u[i - 1] == w[1])
             return true;
         i++;
     }
@@ -1495,7 +1622,7 @@ static void check_paragraph(narrative_ctx *nc, const pblint_text *t)
             (v->flags & PBLINT_VALF_NEGATIVE) || v->span.end > len)
             continue;
         pblint_span at = pblint_text_map(t, v->span.start, v->span.end - v->span.start);
-        if (is_field_value(nc->doc, at))
+        if (is_field_value(nc->field_v, at))
             continue;
         bool per_unit = v->unit_span.end > v->unit_span.start && v->unit_span.end <= len &&
                         memchr(s + v->unit_span.start, '/', v->unit_span.end - v->unit_span.start);
@@ -1507,11 +1634,11 @@ static void check_paragraph(narrative_ctx *nc, const pblint_text *t)
         if (v->flags & PBLINT_VALF_PRODUCT) {
             kind = CLAIM_PRODUCT;
         } else {
-            if (per_unit || contains_word(&nc->pw, w, wl))
+            if (per_unit || widx_contains(nc->pi, &nc->pw, w, wl))
                 continue;
             size_t be = 0, ae = 0;
-            long b = last_word(&nc->bw, w, wl, &be);
-            long a = last_word(&nc->aw, w, wl, &ae);
+            long b = widx_last(nc->bi, &nc->bw, w, wl, &be);
+            long a = widx_last(nc->ai, &nc->aw, w, wl, &ae);
             if (b >= 0 && (a < 0 || be >= ae))
                 kind = CLAIM_BUDGET;
             else if (a >= 0)
@@ -1537,14 +1664,24 @@ static void check_paragraph(narrative_ctx *nc, const pblint_text *t)
 
 static int check_narrative_amount_mismatch(pblint_check *chk, const pblint_doc *doc)
 {
-    narrative_ctx *nc = calloc(1, sizeof *nc);
+    /* about 8 KB, most of it the refs' names: not cleared, each part set here */
+    narrative_ctx *nc = malloc(sizeof *nc);
     if (!nc)
         return PBLINT_ENOMEM;
     nc->chk = chk;
     nc->doc = doc;
+    nc->budget.n = nc->actual.n = 0;
+    nc->products = 0;
     nc->bw = (word_list){chk, "budget-words", budget_words};
     nc->aw = (word_list){chk, "actual-words", actual_words};
     nc->pw = (word_list){chk, "part-words", part_words};
+    static _Thread_local word_index def_b, def_a, def_p;
+    static _Thread_local bool have_b, have_a, have_p;
+    nc->bi = widx_of(&nc->bw, &nc->own[0], &def_b, &have_b);
+    nc->ai = widx_of(&nc->aw, &nc->own[1], &def_a, &have_a);
+    nc->pi = widx_of(&nc->pw, &nc->own[2], &def_p, &have_p);
+    for (size_t k = 0; k < 4; k++)
+        nc->field_v[k] = field_amount(pblint_doc_field(doc, field_value_keys[k]));
     long win = pblint_check_option_int(chk, "window", 16);
     nc->window = win < 1 ? 1 : win > 200 ? 200 : (int)win;
 
@@ -1762,22 +1899,35 @@ static int plausibility(const plaus_cfg *cfg, const pblint_value *v)
     return 1;
 }
 
-static void plaus_add(plaus_group *g, const plaus_cfg *cfg, const pblint_value *v, pblint_span at,
-                      const char *name)
+/* Counts v in g.  True when it is the group's first suspicious amount:
+ * the caller then names it with plaus_name() (most amounts are never
+ * named, and naming one costs more than judging it). */
+static bool plaus_add(plaus_group *g, const plaus_cfg *cfg, const pblint_value *v, pblint_span at)
 {
     int p = plausibility(cfg, v);
     if (!p)
-        return;
+        return false;
     g->nonzero++;
     if (p != 2)
-        return;
+        return false;
     if (g->suspicious++ == 0) {
         g->first_at = at;
         g->first_fen = v->fen;
-        snprintf(g->first_name, sizeof g->first_name, "%s", name);
-    } else if (g->more < 3) {
-        g->more_at[g->more++] = at;
+        return true;
     }
+    if (g->more < 3)
+        g->more_at[g->more++] = at;
+    return false;
+}
+
+/* The name cut to first_name's size, as snprintf("%s") cuts it. */
+static void plaus_name(plaus_group *g, const char *name)
+{
+    size_t k = strlen(name);
+    if (k > sizeof g->first_name - 1)
+        k = sizeof g->first_name - 1;
+    memcpy(g->first_name, name, k);
+    g->first_name[k] = '\0';
 }
 
 static void plaus_report(pblint_check *chk, const plaus_cfg *cfg, const plaus_group *g, int unit,
@@ -1844,9 +1994,12 @@ static int check_amount_unit_plausibility(pblint_check *chk, const pblint_doc *d
         size_t s = pblint_field_section(f);
         if (s > ns)
             s = ns;
-        char n[NAME_MAX_BYTES + 8];
-        field_name(f, key, n, sizeof n);
-        plaus_add(&groups[s * 2 + (unit == PBLINT_MONEY_WAN)], &cfg, v, field_span(f), n);
+        plaus_group *g = &groups[s * 2 + (unit == PBLINT_MONEY_WAN)];
+        if (plaus_add(g, &cfg, v, field_span(f))) {
+            char n[NAME_MAX_BYTES + 8];
+            field_name(f, key, n, sizeof n);
+            plaus_name(g, n);
+        }
     }
     for (size_t s = 0; s <= ns; s++) {
         const pblint_section *sec = s < ns ? pblint_doc_section(doc, s) : NULL;
@@ -1865,7 +2018,7 @@ static int check_amount_unit_plausibility(pblint_check *chk, const pblint_doc *d
         plaus_group g[2];
         memset(g, 0, sizeof g);
         char col[NAME_MAX_BYTES + 8];
-        column_name(t, PBLINT_COL_AMOUNT, "金额", col, sizeof col);
+        bool have_col = false; /* col is read at the first amount named */
         size_t n = pblint_table_row_count(t);
         for (size_t i = 0; i < n; i++) {
             const pblint_row *r = pblint_table_row(t, i);
@@ -1878,10 +2031,16 @@ static int check_amount_unit_plausibility(pblint_check *chk, const pblint_doc *d
             int unit = unit_or_yuan(v->money_unit);
             if (unit != PBLINT_MONEY_WAN && unit != PBLINT_MONEY_YUAN)
                 continue;
+            if (!plaus_add(&g[unit == PBLINT_MONEY_WAN], &cfg, v, cell_span(c)))
+                continue;
+            if (!have_col) {
+                column_name(t, PBLINT_COL_AMOUNT, "金额", col, sizeof col);
+                have_col = true;
+            }
             char rn[NAME_MAX_BYTES + 8], nm[2 * NAME_MAX_BYTES + 24];
             row_name(r, rn, sizeof rn);
             snprintf(nm, sizeof nm, "%s (%s)", col, rn);
-            plaus_add(&g[unit == PBLINT_MONEY_WAN], &cfg, v, cell_span(c), nm);
+            plaus_name(&g[unit == PBLINT_MONEY_WAN], nm);
         }
         size_t s = pblint_table_section(t);
         const pblint_section *sec = s < ns ? pblint_doc_section(doc, s) : NULL;
@@ -1954,9 +2113,12 @@ static int check_amount_precision(pblint_check *chk, const pblint_doc *doc)
         const char *key = pblint_field_key(f);
         if (!is_fund_key(key))
             continue;
+        const pblint_value *v = field_amount(f);
+        if (!v || !too_precise(v, max_yuan, max_wan))
+            continue; /* what precision_one() passes over: not named */
         char n[NAME_MAX_BYTES + 8];
         field_name(f, key, n, sizeof n);
-        precision_one(chk, field_amount(f), field_span(f), n, max_yuan, max_wan);
+        precision_one(chk, v, field_span(f), n, max_yuan, max_wan);
     }
     size_t nt = pblint_doc_table_count(doc);
     for (size_t ti = 0; ti < nt; ti++) {
@@ -1965,7 +2127,7 @@ static int check_amount_precision(pblint_check *chk, const pblint_doc *doc)
         if (!is_line_table(kind))
             continue;
         char col[NAME_MAX_BYTES + 8];
-        column_name(t, PBLINT_COL_AMOUNT, "金额", col, sizeof col);
+        bool have_col = false; /* col is read at the first amount reported */
         size_t n = pblint_table_row_count(t);
         for (size_t i = 0; i < n; i++) {
             const pblint_row *r = pblint_table_row(t, i);
@@ -1977,6 +2139,10 @@ static int check_amount_precision(pblint_check *chk, const pblint_doc *doc)
                 continue;
             if (!too_precise(v, max_yuan, max_wan))
                 continue;
+            if (!have_col) {
+                column_name(t, PBLINT_COL_AMOUNT, "金额", col, sizeof col);
+                have_col = true;
+            }
             char rn[NAME_MAX_BYTES + 8], nm[2 * NAME_MAX_BYTES + 24];
             row_name(r, rn, sizeof rn);
             snprintf(nm, sizeof nm, "%s (%s)", col, rn);
@@ -2267,8 +2433,7 @@ static int check_unreadable_amount(pblint_check *chk, const pblint_doc *doc)
         if (!is_line_table(kind))
             continue;
         char acol[NAME_MAX_BYTES + 8], pcol[NAME_MAX_BYTES + 8];
-        column_name(t, PBLINT_COL_AMOUNT, kind == PBLINT_TABLE_BREAKDOWN ? "明细金额" : "金额", acol, sizeof acol);
-        column_name(t, PBLINT_COL_UNIT_PRICE, "单价", pcol, sizeof pcol);
+        bool have_cols = false; /* read at the first cell reported */
         size_t n = pblint_table_row_count(t);
         for (size_t i = 0; i < n; i++) {
             const pblint_row *r = pblint_table_row(t, i);
@@ -2281,6 +2446,12 @@ static int check_unreadable_amount(pblint_check *chk, const pblint_doc *doc)
                 const pblint_value *v = c ? pblint_cell_value(c) : NULL;
                 if (!v || pblint_cell_inherited(c) || v->kind != PBLINT_VAL_TEXT || !(v->flags & PBLINT_VALF_OVERFLOW))
                     continue;
+                if (!have_cols) {
+                    column_name(t, PBLINT_COL_AMOUNT, kind == PBLINT_TABLE_BREAKDOWN ? "明细金额" : "金额",
+                                acol, sizeof acol);
+                    column_name(t, PBLINT_COL_UNIT_PRICE, "单价", pcol, sizeof pcol);
+                    have_cols = true;
+                }
                 const pblint_text *ct = pblint_cell_text(c);
                 size_t len;
                 const char *s = pblint_text_str(ct, &len);

@@ -104,12 +104,23 @@ static bool has_suffix(const char *s, size_t len, const char *p)
     return n <= len && memcmp(s + len - n, p, n) == 0;
 }
 
+/* memmem(s, len, p, strlen(p)) != NULL for a non-empty p.  The texts are
+ * names and clauses, a few dozen bytes, and the words a few CJK characters:
+ * a look at the first two bytes at each place beats memmem()'s set-up. */
 static bool contains(const char *s, size_t len, const char *p)
 {
     size_t n = strlen(p);
     if (n == 0 || n > len)
         return false;
-    return memmem(s, len, p, n) != NULL;
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned char c0 = (unsigned char)p[0];
+    if (n == 1)
+        return memchr(s, c0, len) != NULL;
+    unsigned char c1 = (unsigned char)p[1];
+    for (size_t i = 0, last = len - n; i <= last; i++)
+        if (u[i] == c0 && u[i + 1] == c1 && memcmp(u + i + 2, p + 2, n - 2) == 0)
+            return true;
+    return false;
 }
 
 static bool has_ascii_digit(const char *s, size_t len)
@@ -227,13 +238,26 @@ static int dec_cmp_int(pblint_decimal d, long v)
 /* Word lists                                                          */
 /* ------------------------------------------------------------------ */
 
+/* Buckets of the words of two bytes or more, by their first two: the low
+ * three bits of the first (a CJK lead byte, E3..E9) and the low six of the
+ * second (a continuation byte). */
+#define WBUCKETS 512
+
+static size_t wbucket(const char *w)
+{
+    return (((size_t)(unsigned char)w[0] & 7u) << 6) | ((unsigned char)w[1] & 63u);
+}
+
 typedef struct wlist {
     const char *w[MAXW];
     size_t len[MAXW];
     size_t n;
-    /* the words by first byte, in list order: index + 1 of the first and
-     * last word with that byte, and of the next one (0 = none) */
-    uint16_t head[256], tail[256], next[MAXW];
+    /* the one-byte words by their byte, and the others by bucket, each in
+     * list order: index + 1 of the first and last word there, and of the
+     * next one (0 = none) */
+    uint16_t head[256], tail[256];
+    uint16_t head2[WBUCKETS], tail2[WBUCKETS];
+    uint16_t next[MAXW];
 } wlist;
 
 static void wlist_add(wlist *wl, const char *w)
@@ -249,15 +273,16 @@ static void wlist_add(wlist *wl, const char *w)
         n--;
     if (!n)
         return;
-    unsigned char b = (unsigned char)w[0];
+    uint16_t *head = n == 1 ? &wl->head[(unsigned char)w[0]] : &wl->head2[wbucket(w)];
+    uint16_t *tail = n == 1 ? &wl->tail[(unsigned char)w[0]] : &wl->tail2[wbucket(w)];
     wl->w[wl->n] = w;
     wl->len[wl->n] = n;
     wl->next[wl->n] = 0;
-    if (wl->tail[b])
-        wl->next[wl->tail[b] - 1] = (uint16_t)(wl->n + 1);
+    if (*tail)
+        wl->next[*tail - 1] = (uint16_t)(wl->n + 1);
     else
-        wl->head[b] = (uint16_t)(wl->n + 1);
-    wl->tail[b] = (uint16_t)(wl->n + 1);
+        *head = (uint16_t)(wl->n + 1);
+    *tail = (uint16_t)(wl->n + 1);
     wl->n++;
 }
 
@@ -268,6 +293,8 @@ static void wlist_load(wlist *wl, const pblint_check *chk, const char *key, cons
     wl->n = 0;
     memset(wl->head, 0, sizeof wl->head);
     memset(wl->tail, 0, sizeof wl->tail);
+    memset(wl->head2, 0, sizeof wl->head2);
+    memset(wl->tail2, 0, sizeof wl->tail2);
     if (chk && key && pblint_check_option(chk, key)) {
         for (size_t i = 0;; i++) {
             const char *it = pblint_check_option_item(chk, key, i);
@@ -348,16 +375,26 @@ static size_t wlist_match(const wlist *wl, const char *s, size_t len, size_t *wh
     size_t best = 0;
     if (len == 0)
         return 0;
-    /* only the words with s's first byte can match (words are never empty:
-     * wlist_add drops them); they are visited in list order, as a loop over
-     * the whole list would */
-    for (size_t k = wl->head[(unsigned char)s[0]]; k; k = wl->next[k - 1]) {
-        size_t i = k - 1, L = wl->len[i];
-        if (L > best && L <= len && (L == 1 || wl->w[i][1] == s[1]) &&
-            memcmp(s, wl->w[i], L) == 0) {
-            best = L;
+    /* only the words that begin as s does can match: those of s's bucket,
+     * visited in list order, as a loop over the whole list would (the
+     * longest, the first listed of that length); a one-byte word only when
+     * no longer one does (words are never empty: wlist_add drops them) */
+    if (len >= 2)
+        for (size_t k = wl->head2[wbucket(s)]; k; k = wl->next[k - 1]) {
+            size_t i = k - 1, L = wl->len[i];
+            if (L > best && L <= len && wl->w[i][0] == s[0] && wl->w[i][1] == s[1] &&
+                memcmp(s, wl->w[i], L) == 0) {
+                best = L;
+                if (which)
+                    *which = i;
+            }
+        }
+    if (best == 0) {
+        size_t k = wl->head[(unsigned char)s[0]];
+        if (k) { /* the first one-byte word listed with s's byte */
+            best = 1;
             if (which)
-                *which = i;
+                *which = k - 1;
         }
     }
     return best;
