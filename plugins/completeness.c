@@ -63,21 +63,48 @@ static size_t count_cps(const char *s, size_t n)
     return k;
 }
 
+/* count_cps(s, n) when that is at most max, else some count above max
+ * (counted no further).  Eight bytes a step: a byte that is not 10xxxxxx
+ * starts a code point. */
+static size_t count_cps_max(const char *s, size_t n, size_t max)
+{
+    size_t k = 0, i = 0;
+    for (; i + 8 <= n && k <= max; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t cont = x & ~(x << 1) & 0x8080808080808080ull; /* bit 7 set, bit 6 clear */
+        k += 8 - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < n && k <= max; i++)
+        if (((unsigned char)s[i] & 0xc0u) != 0x80u)
+            k++;
+    return k;
+}
+
 static bool bytes_eq(const char *a, size_t an, const char *b)
 {
     size_t bn = strlen(b);
     return an == bn && memcmp(a, b, an) == 0;
 }
 
-static bool has_sub(const char *s, size_t n, const char *w)
+/* Whether w[0, m) occurs in s[0, n) (never when m is 0).  Each place is
+ * tried on its first two bytes first: a CJK lead byte alone matches a
+ * third of the places. */
+static bool has_sub_n(const char *s, size_t n, const char *w, size_t m)
 {
-    size_t m = strlen(w);
     if (m == 0 || m > n)
         return false;
+    if (m == 1)
+        return memchr(s, w[0], n) != NULL;
     for (size_t i = 0; i + m <= n; i++)
-        if (s[i] == w[0] && memcmp(s + i, w, m) == 0)
+        if (s[i] == w[0] && s[i + 1] == w[1] && memcmp(s + i + 2, w + 2, m - 2) == 0)
             return true;
     return false;
+}
+
+static bool has_sub(const char *s, size_t n, const char *w)
+{
+    return has_sub_n(s, n, w, strlen(w));
 }
 
 static bool ends_with(const char *s, size_t n, const char *w, size_t *wl)
@@ -165,6 +192,7 @@ static const char *context(const pblint_doc *doc, const pblint_text *t, size_t o
 
 typedef struct str_list {
     const char *v[LIST_MAX];
+    size_t len[LIST_MAX]; /* strlen(v[i]), taken once */
     size_t n;
 } str_list;
 
@@ -175,18 +203,22 @@ static void list_load(const pblint_check *chk, const char *key, const char *cons
     out->n = 0;
     if (pblint_check_option(chk, key)) {
         const char *it;
-        while (out->n < LIST_MAX && (it = pblint_check_option_item(chk, key, out->n)) != NULL)
+        while (out->n < LIST_MAX && (it = pblint_check_option_item(chk, key, out->n)) != NULL) {
+            out->len[out->n] = strlen(it);
             out->v[out->n++] = it;
+        }
         return;
     }
-    for (; defs && *defs && out->n < LIST_MAX; defs++)
+    for (; defs && *defs && out->n < LIST_MAX; defs++) {
+        out->len[out->n] = strlen(*defs);
         out->v[out->n++] = *defs;
+    }
 }
 
 static bool list_has(const str_list *l, const char *s, size_t n)
 {
     for (size_t i = 0; i < l->n; i++)
-        if (bytes_eq(s, n, l->v[i]))
+        if (l->len[i] == n && memcmp(s, l->v[i], n) == 0)
             return true;
     return false;
 }
@@ -200,7 +232,7 @@ static bool list_has_str(const str_list *l, const char *s)
 static const char *list_find_in(const str_list *l, const char *s, size_t n)
 {
     for (size_t i = 0; i < l->n; i++)
-        if (has_sub(s, n, l->v[i]))
+        if (has_sub_n(s, n, l->v[i], l->len[i]))
             return l->v[i];
     return NULL;
 }
@@ -553,7 +585,7 @@ static bool ticked_kind_in(const pblint_doc *doc, const str_list *l, const char 
             size_t kl = 0;
             const char *lk = pblint_text_key(ch.label, &kl);
             for (size_t j = 0; j < l->n; j++)
-                if (bytes_eq(lk, kl, l->v[j])) {
+                if (l->len[j] == kl && memcmp(lk, l->v[j], kl) == 0) {
                     *which = l->v[j];
                     return true;
                 }
@@ -850,14 +882,31 @@ static bool numbered_placeholder(const char *s, size_t n)
     return false;
 }
 
+/* The bytes the marks are written with: * X x . and C3 (the lead of ×). */
+static const bool MARK_BYTE[256] = {['*'] = true, ['X'] = true, ['x'] = true, ['.'] = true,
+                                    [0xc3] = true};
+
+/* Whether s holds one of them: a short text (most cells) in one pass, a
+ * longer one with memchr(), whose set-up five calls only then repay. */
+static bool has_mark_byte(const char *s, size_t n)
+{
+    if (n > 48)
+        return memchr(s, '*', n) || memchr(s, 'X', n) || memchr(s, 'x', n) || memchr(s, '.', n) ||
+               memchr(s, 0xc3, n);
+    const unsigned char *u = (const unsigned char *)s;
+    bool any = false;
+    for (size_t i = 0; i < n; i++)
+        any |= MARK_BYTE[u[i]];
+    return any;
+}
+
 static void scan_residue(finding_vec *fv, const pblint_text *t, int role)
 {
     size_t n = 0;
     const char *s = pblint_text_str(t, &n);
     if (n == 0)
         return;
-    if (role != 2 && !memchr(s, '*', n) && !memchr(s, 'X', n) && !memchr(s, 'x', n) &&
-        !memchr(s, '.', n) && !memchr(s, 0xc3, n))
+    if (role != 2 && !has_mark_byte(s, n))
         return; /* none of the marks: most cells */
     if (role == 2 && numbered_placeholder(s, n)) {
         pblint_span sp = pblint_text_map(t, 0, n);
@@ -865,10 +914,35 @@ static void scan_residue(finding_vec *fv, const pblint_text *t, int role)
         return;
     }
     bool digit = false;
-    for (size_t i = 0; i < n; i++)
-        digit = digit || (s[i] >= '0' && s[i] <= '9');
+    for (size_t i = 0; i < n && !digit; i++)
+        digit = s[i] >= '0' && s[i] <= '9';
+    const unsigned char *u = (const unsigned char *)s;
+    /* prev, the code point before i, is decoded only when a mark needs it:
+     * pstart is where it starts (SIZE_MAX: it is prev itself) */
     uint32_t prev = 0;
+    size_t pstart = SIZE_MAX;
     for (size_t i = 0; i < n;) {
+        /* Most code points are none of the marks, and are passed over
+         * without decoding, by the step u8_next() takes: an ASCII byte
+         * other than the marks, a stray continuation byte (taken as
+         * itself, 80..BF), a three-byte code point led by E1..EF (U+1000
+         * and up).  Anything else (C3 97 is ×; an overlong form may decode
+         * to a mark) takes the path below, as it always did. */
+        unsigned char b = u[i];
+        if (b < 0x80 ? b != '*' && b != 'X' && b != 'x' && b != '.' : b < 0xc0) {
+            pstart = i;
+            i++;
+            continue;
+        }
+        if (b >= 0xe1 && b <= 0xef && i + 2 < n) {
+            pstart = i;
+            i += 3;
+            continue;
+        }
+        if (pstart != SIZE_MAX) {
+            u8_next(s, n, pstart, &prev);
+            pstart = SIZE_MAX;
+        }
         uint32_t cp;
         size_t nx = u8_next(s, n, i, &cp);
         if (cp == '*' || cp == 'X' || cp == 'x' || cp == 0xd7 /* × */) {
@@ -1054,20 +1128,74 @@ static bool heading_like(const pblint_text *t, const char **k, size_t *kl)
     *k = pblint_text_key(t, kl);
     if (*kl == 0)
         return false;
-    size_t cps = count_cps(*k, *kl);
+    /* a paragraph of prose is counted only as far as it takes to tell */
+    size_t cps = count_cps_max(*k, *kl, HEADING_MAX_CP);
     return !(cps > HEADING_MAX_CP || (cps > HEADING_SHORT_CP && !starts_numbered(*k, *kl)));
 }
 
-/* Marks found[k] for each topic a heading-like t names (the length test
- * made once for all topics). */
-static void heading_topics(const pblint_text *t, const str_list *words, bool *found, size_t nt)
+/* The words of all the topics, indexed by their first two bytes (one-byte
+ * words by their byte): a heading is read once for all of them, each place
+ * tried only against the words that begin as it does. */
+#define TOPIC_WORDS (LIST_MAX * 5)
+#define TOPIC_BUCKETS 512
+
+typedef struct topic_index {
+    const char *w[TOPIC_WORDS];
+    size_t len[TOPIC_WORDS];
+    unsigned char topic[TOPIC_WORDS];
+    /* index + 1 of the first word of a byte / bucket, and of the next one (0 = none) */
+    uint16_t head1[256], head2[TOPIC_BUCKETS], next[TOPIC_WORDS];
+} topic_index;
+
+static size_t topic_bucket(const unsigned char *p)
+{
+    return ((size_t)(p[0] & 7u) << 6) | (p[1] & 63u); /* a CJK lead byte, a continuation byte */
+}
+
+static void topic_index_load(topic_index *x, const str_list *words, size_t nt)
+{
+    memset(x->head1, 0, sizeof x->head1);
+    memset(x->head2, 0, sizeof x->head2);
+    size_t m = 0;
+    for (size_t t = 0; t < nt; t++)
+        for (size_t i = 0; i < words[t].n && m < TOPIC_WORDS; i++) {
+            size_t n = words[t].len[i];
+            if (n == 0)
+                continue; /* has_sub() finds no empty word */
+            const unsigned char *w = (const unsigned char *)words[t].v[i];
+            uint16_t *head = n == 1 ? &x->head1[w[0]] : &x->head2[topic_bucket(w)];
+            x->w[m] = words[t].v[i];
+            x->len[m] = n;
+            x->topic[m] = (unsigned char)t;
+            x->next[m] = *head; /* the order does not matter: every match counts */
+            *head = (uint16_t)(m + 1);
+            m++;
+        }
+}
+
+/* Marks found[k] for each topic a heading-like t names: for each topic,
+ * whether one of its words occurs in t (the length test made once). */
+static void heading_topics(const pblint_text *t, const topic_index *x, bool *found, size_t nt)
 {
     const char *k;
     size_t kl;
-    if (!heading_like(t, &k, &kl))
-        return;
+    size_t left = 0;
     for (size_t i = 0; i < nt; i++)
-        found[i] = found[i] || list_find_in(&words[i], k, kl) != NULL;
+        left += !found[i];
+    if (!left || !heading_like(t, &k, &kl))
+        return;
+    const unsigned char *u = (const unsigned char *)k;
+    for (size_t p = 0; p < kl; p++) {
+        for (size_t j = x->head1[u[p]]; j; j = x->next[j - 1])
+            found[x->topic[j - 1]] = true;
+        if (p + 1 < kl)
+            for (size_t j = x->head2[topic_bucket(u + p)]; j; j = x->next[j - 1]) {
+                size_t i = j - 1, n = x->len[i];
+                if (!found[x->topic[i]] && n <= kl - p && (unsigned char)x->w[i][0] == u[p] &&
+                    (unsigned char)x->w[i][1] == u[p + 1] && memcmp(u + p + 2, x->w[i] + 2, n - 2) == 0)
+                    found[x->topic[i]] = true;
+            }
+    }
 }
 
 static int check_report_sections(pblint_check *chk, const pblint_doc *doc)
@@ -1081,9 +1209,13 @@ static int check_report_sections(pblint_check *chk, const pblint_doc *doc)
         list_load(chk, TOPICS[k].option, TOPICS[k].words, &words[k]);
         found[k] = false;
     }
+    topic_index *idx = malloc(sizeof *idx);
+    if (!idx)
+        return PBLINT_ENOMEM;
+    topic_index_load(idx, words, NT);
     size_t ns = pblint_doc_section_count(doc);
     for (size_t i = 0; i < ns; i++)
-        heading_topics(pblint_section_title(pblint_doc_section(doc, i)), words, found, NT);
+        heading_topics(pblint_section_title(pblint_doc_section(doc, i)), idx, found, NT);
     size_t np = pblint_doc_paragraph_count(doc);
     pblint_span first = {0, 0};
     for (size_t i = 0; i < np; i++) {
@@ -1093,12 +1225,12 @@ static int check_report_sections(pblint_check *chk, const pblint_doc *doc)
             first = pblint_text_span(t);
         if (key)
             continue;
-        heading_topics(t, words, found, NT);
+        heading_topics(t, idx, found, NT);
     }
     size_t nf = pblint_doc_field_count(doc);
     for (size_t i = 0; i < nf; i++) {
         const pblint_field *f = pblint_doc_field_at(doc, i);
-        heading_topics(pblint_field_label(f), words, found, NT);
+        heading_topics(pblint_field_label(f), idx, found, NT);
         if (strcmp(pblint_field_key(f), "stated_score") == 0 ||
             strcmp(pblint_field_key(f), "stated_grade") == 0)
             found[2] = true;
@@ -1115,6 +1247,7 @@ static int check_report_sections(pblint_check *chk, const pblint_doc *doc)
         if (pblint_table_has_column(t, PBLINT_COL_DEVIATION))
             found[3] = found[4] = true;
     }
+    free(idx);
     size_t nfound = 0;
     for (size_t k = 0; k < NT; k++)
         nfound += found[k];
