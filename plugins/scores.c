@@ -633,14 +633,14 @@ static const char *keep(namebuf *nb, const char *s)
 {
     if (nb->n >= MAX_ITEMS * 2)
         return NULL;
-    snprintf(nb->s[nb->n], sizeof nb->s[0], "%s", s);
+    copy_cut(nb->s[nb->n], sizeof nb->s[0], s, SIZE_MAX);
     return nb->s[nb->n++];
 }
 
 static void load_grades(const pblint_check *chk, grades *g, namebuf *nb)
 {
     wordlist wl;
-    load_list(chk, "bands", DEF_BANDS, &wl);
+    load_items(chk, "bands", DEF_BANDS, &wl);
     g->nb = 0;
     for (size_t i = 0; i < wl.n && g->nb < MAX_BANDS; i++) {
         char name[32];
@@ -656,7 +656,7 @@ static void load_grades(const pblint_check *chk, grades *g, namebuf *nb)
         g->nb++;
     }
     qsort(g->b, g->nb, sizeof g->b[0], cmp_band);
-    load_list(chk, "synonyms", DEF_SYNONYMS, &wl);
+    load_items(chk, "synonyms", DEF_SYNONYMS, &wl);
     g->ns = 0;
     for (size_t i = 0; i < wl.n && g->ns < MAX_ITEMS; i++) {
         char name[32];
@@ -870,7 +870,7 @@ static int check_weights(pblint_check *chk, const pblint_doc *doc)
     if (year <= 0 || year < min_year)
         return 0;
     wordlist wl;
-    load_list(chk, "weights", DEF_WEIGHTS, &wl);
+    load_items(chk, "weights", DEF_WEIGHTS, &wl);
     wcat cats[MAX_ITEMS];
     size_t nc = 0;
     for (size_t i = 0; i < wl.n; i++) {
@@ -1103,7 +1103,7 @@ static const char *const DEF_LEVELS[] = {"未达成年度指标=0-60", "部分�
 static int check_qual(pblint_check *chk, const pblint_doc *doc)
 {
     wordlist wl;
-    load_list(chk, "levels", DEF_LEVELS, &wl);
+    load_items(chk, "levels", DEF_LEVELS, &wl);
     struct {
         char phrase[64];
         num lo, hi;
@@ -1117,8 +1117,8 @@ static int check_qual(pblint_check *chk, const pblint_doc *doc)
         if (!dash)
             continue;
         char lo[32], hi[32];
-        snprintf(lo, sizeof lo, "%.*s", (int)(dash - val), val);
-        snprintf(hi, sizeof hi, "%s", dash + 1);
+        copy_cut(lo, sizeof lo, val, (size_t)(dash - val));
+        copy_cut(hi, sizeof hi, dash + 1, SIZE_MAX);
         if (!parse_num(lo, &lv[nl].lo) || !parse_num(hi, &lv[nl].hi))
             continue;
         nl++;

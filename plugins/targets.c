@@ -78,8 +78,64 @@ size_t decode(str s, uint32_t *out, size_t max)
     return n;
 }
 
+static size_t word_bucket(const unsigned char *p)
+{
+    /* the low bits of a CJK lead byte and of a continuation byte */
+    return ((size_t)(p[0] & 7u) << 6) | (p[1] & 63u);
+}
+
+/* The default lists as load_list() built them, kept per thread (checks run
+ * concurrently): a default list is static, so its wordlist depends on
+ * nothing else, and a copy costs a fraction of the build (some rules load
+ * a list for every table).  A list set by an option is the document's and
+ * is built each time. */
+#define DEF_CACHE 16
+
+static _Thread_local struct {
+    const char *const *def;
+    wordlist wl;
+} def_cache[DEF_CACHE];
+static _Thread_local size_t def_cached;
+
 void load_list(const pblint_check *chk, const char *key, const char *const *def,
                       wordlist *out)
+{
+    out->n = 0;
+    if (pblint_check_option(chk, key)) {
+        const char *it;
+        while (out->n < MAX_ITEMS && (it = pblint_check_option_item(chk, key, out->n)) != NULL)
+            out->w[out->n++] = it;
+    } else {
+        for (size_t i = 0; i < def_cached; i++)
+            if (def_cache[i].def == def) {
+                memcpy(out, &def_cache[i].wl, sizeof *out);
+                return;
+            }
+        for (; def[out->n] && out->n < MAX_ITEMS; out->n++)
+            out->w[out->n] = def[out->n];
+    }
+    memset(out->head1, 0, sizeof out->head1);
+    memset(out->head2, 0, sizeof out->head2);
+    for (size_t i = out->n; i-- > 0;) { /* from the last: each chain ends up in list order */
+        size_t m = strlen(out->w[i]);
+        const unsigned char *w = (const unsigned char *)out->w[i];
+        out->len[i] = m;
+        out->next[i] = 0;
+        if (!m)
+            continue;
+        uint8_t *head = m == 1 ? &out->head1[w[0]] : &out->head2[word_bucket(w)];
+        out->next[i] = *head;
+        *head = (uint8_t)(i + 1);
+    }
+    if (!pblint_check_option(chk, key) && def_cached < DEF_CACHE) {
+        def_cache[def_cached].def = def;
+        memcpy(&def_cache[def_cached].wl, out, sizeof *out);
+        def_cached++;
+    }
+}
+
+void load_items(const pblint_check *chk, const char *key, const char *const *def,
+                wordlist *out)
 {
     out->n = 0;
     if (pblint_check_option(chk, key)) {
@@ -92,36 +148,45 @@ void load_list(const pblint_check *chk, const char *key, const char *const *def,
         out->w[out->n] = def[out->n];
 }
 
+void copy_cut(char *buf, size_t size, const char *s, size_t n)
+{
+    if (size == 0)
+        return;
+    size_t k = strnlen(s, n);
+    if (k > size - 1)
+        k = size - 1;
+    memcpy(buf, s, k);
+    buf[k] = '\0';
+}
+
 const char *find_word(str s, const wordlist *wl, size_t *at)
 {
-    /* One pass over s, trying at each byte only the words that start with
-     * it: the earliest match, and at one place the word listed first, as a
-     * memmem() of every word would find (that cost a call per word per
-     * clause). */
-    size_t len[MAX_ITEMS];
-    uint64_t first[4] = {0, 0, 0, 0};
-    size_t n = wl->n < MAX_ITEMS ? wl->n : MAX_ITEMS;
-    for (size_t i = 0; i < n; i++) {
-        len[i] = strlen(wl->w[i]);
-        if (len[i]) {
-            unsigned char c = (unsigned char)wl->w[i][0];
-            first[c >> 6] |= (uint64_t)1 << (c & 63);
-        }
-    }
+    /* One pass over s, trying at each place only the words that begin as
+     * it does: the earliest match, and at one place the word listed first,
+     * as a memmem() of every word would find (that cost a call per word per
+     * clause).  A one-byte word there is the first of its chain; a longer
+     * one must come before it in the list. */
     if (at)
         *at = 0;
+    const unsigned char *u = (const unsigned char *)s.s;
     for (size_t p = 0; p < s.n; p++) {
-        unsigned char c = (unsigned char)s.s[p];
-        if (!((first[c >> 6] >> (c & 63)) & 1))
-            continue;
-        for (size_t i = 0; i < n; i++) {
-            size_t m = len[i];
-            if (m && m <= s.n - p && (unsigned char)wl->w[i][0] == c &&
-                memcmp(s.s + p, wl->w[i], m) == 0) {
-                if (at)
-                    *at = p;
-                return wl->w[i];
+        size_t best = SIZE_MAX, k = wl->head1[u[p]];
+        if (k)
+            best = k - 1;
+        if (p + 1 < s.n)
+            for (k = wl->head2[word_bucket(u + p)]; k && k - 1 < best; k = wl->next[k - 1]) {
+                size_t i = k - 1, m = wl->len[i];
+                const unsigned char *w = (const unsigned char *)wl->w[i];
+                if (m <= s.n - p && w[0] == u[p] && w[1] == u[p + 1] &&
+                    memcmp(u + p + 2, w + 2, m - 2) == 0) {
+                    best = i;
+                    break;
+                }
             }
+        if (best != SIZE_MAX) {
+            if (at)
+                *at = p;
+            return wl->w[best];
         }
     }
     return NULL;

@@ -49,14 +49,31 @@ size_t decode(str s, uint32_t *out, size_t max);
 
 #define MAX_ITEMS 64
 
+#define WORD_BUCKETS 512
+
 typedef struct wordlist {
     const char *w[MAX_ITEMS];
     size_t n;
+    /* Set by load_list(), for find_word(): the lengths, and the words by
+     * their first byte (one-byte words) or first two bytes (a bucket of
+     * them, the others): index + 1 of the first word there and of the next
+     * one, in list order (0 = none; an empty word is in none). */
+    size_t len[MAX_ITEMS];
+    uint8_t head1[256], head2[WORD_BUCKETS], next[MAX_ITEMS];
 } wordlist;
 
 /* A list option, or the default list when the option is unset. */
 void load_list(const pblint_check *chk, const char *key, const char *const *def,
                       wordlist *out);
+
+/* The same list without find_word()'s index, for a list only read item by
+ * item. */
+void load_items(const pblint_check *chk, const char *key, const char *const *def,
+                wordlist *out);
+
+/* What snprintf(buf, size, "%.*s", (int)n, s) writes: the bytes of s up to
+ * n or a NUL, cut to size - 1. */
+void copy_cut(char *buf, size_t size, const char *s, size_t n);
 
 /* The first word of the list found in s, or NULL; *at receives its offset. */
 const char *find_word(str s, const wordlist *wl, size_t *at);
