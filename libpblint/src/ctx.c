@@ -1562,11 +1562,12 @@ static int finish_isolated(pblint_ctx *ctx, pb_pending *p)
             int wait = -1;
             if (ctx->check_timeout_ms) {
                 uint64_t st = __atomic_load_n(&ctx->worker_shm->started_ns, __ATOMIC_ACQUIRE);
-                /* a tick more: see watch_ns() */
-                uint64_t limit = (uint64_t)ctx->check_timeout_ms * 1000000u + watch_tick();
+                /* each limit and a tick more: see watch_ns() */
+                uint64_t tick = watch_tick(), rule = (uint64_t)ctx->check_timeout_ms * 1000000u;
+                uint64_t limit = rule + tick;
                 uint64_t now = watch_ns();
                 uint64_t m0 = __atomic_load_n(&ctx->worker_shm->model_ns0, __ATOMIC_ACQUIRE);
-                if (!st && m0 && now - m0 >= PB_READER_LIMIT * limit) {
+                if (!st && m0 && now - m0 >= PB_READER_LIMIT * rule + tick) {
                     /* the reader itself does not stop: a bug, not a plugin */
                     reader_timed_out = timed_out = true;
                     break;
