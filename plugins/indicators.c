@@ -867,6 +867,17 @@ static void irow_columns(irow *ir)
         ir->v = &ir->veff;
 }
 
+/* The entry of a memo of cap entries to fill next: a free one while
+ * there is one (used counts them), then the oldest (next). */
+static size_t memo_slot(size_t *used, size_t *next, size_t cap)
+{
+    if (*used < cap)
+        return (*used)++;
+    size_t k = *next;
+    *next = (*next + 1) % cap;
+    return k;
+}
+
 /* The families of the 一级/二级 texts seen so far in one pass over the
  * rows (the same few names repeat down every table).  Keyed by the text
  * itself, not the cell: the family depends on the text alone.  Holds the
@@ -893,13 +904,7 @@ static int cached_fam(const pblint_cell *c, fam_cache *fc)
         if (fc->e[i].n == n && memcmp(fc->e[i].s, s, n) == 0)
             return fc->e[i].fam;
     int fam = cell_fam(c);
-    size_t k;
-    if (fc->used < FAM_MEMO) {
-        k = fc->used++;
-    } else {
-        k = fc->next; /* full: replace the oldest */
-        fc->next = (fc->next + 1) % FAM_MEMO;
-    }
+    size_t k = memo_slot(&fc->used, &fc->next, FAM_MEMO);
     fc->e[k].s = s;
     fc->e[k].n = n;
     fc->e[k].fam = fam;
@@ -2607,13 +2612,7 @@ static void check_cat_cell(pblint_check *chk, cat_ud *u, const pblint_cell *c, i
         if (u->memo[i].n == n && memcmp(u->memo[i].s, s, n) == 0)
             cp = &u->memo[i].ci;
     if (!cp) {
-        size_t k;
-        if (u->used < CAT_MEMO) {
-            k = u->used++;
-        } else {
-            k = u->next; /* full: replace the oldest */
-            u->next = (u->next + 1) % CAT_MEMO;
-        }
+        size_t k = memo_slot(&u->used, &u->next, CAT_MEMO);
         u->memo[k].s = s;
         u->memo[k].n = n;
         classify_cat(t, u->extra, &u->memo[k].ci);
