@@ -130,10 +130,22 @@ static const col_alias COLUMNS[] = {
 
 /* ---------------------------------------------------------------- index */
 
-/* Names bucketed by their first character, with their lengths, built once:
- * a lookup then compares against the few names that start alike instead of
- * measuring and comparing every name for every cell of every row. */
-#define NBUCKETS 256
+/* The names hashed, built once, so that a lookup compares against the one
+ * or two names that could match instead of scanning a list.
+ *
+ * A field label is the longest name that is a prefix of a key.  Names of
+ * three characters or more (PB_HEAD_LONG bytes and up) are bucketed by
+ * their first PB_HEAD_LONG bytes, two-character names by their first
+ * PB_HEAD_SHORT: a key that starts 项目 then meets the names that start
+ * 项目名 (say), not the forty that start 项目.  Any name of the first kind
+ * is longer than any of the second, and each bucket keeps its longest names
+ * first, so the first hit is the answer.  A column heading matches whole:
+ * bucketed by its length and its first and last bytes.  Names shorter than
+ * PB_HEAD_SHORT bytes (none today) are kept in a list of their own. */
+#define PB_HEAD_LONG 9
+#define PB_HEAD_SHORT 6
+#define NBUCKETS 512 /* pb_mix() keeps 9 bits */
+
 typedef struct entry {
     const char *name;
     uint16_t len;
@@ -145,53 +157,113 @@ typedef struct bucket {
     size_t n;
 } bucket;
 
-static bucket field_buckets[NBUCKETS];
+static bucket field_long[NBUCKETS];  /* names of PB_HEAD_LONG bytes or more */
+static bucket field_short[NBUCKETS]; /* PB_HEAD_SHORT .. PB_HEAD_LONG - 1 bytes */
+static bucket field_tiny;            /* shorter */
 static bucket column_buckets[NBUCKETS];
+static bucket column_tiny;
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
-static unsigned bucket_of(const char *s, size_t len)
+static inline unsigned pb_mix(uint64_t w)
 {
-    unsigned h = 0;
-    for (size_t i = 0; i < 3 && i < len; i++)
-        h = h * 31u + (unsigned char)s[i];
-    return h % NBUCKETS;
+    return (unsigned)((w * 0x9e3779b97f4a7c15ull) >> 55); /* the top 9 bits */
 }
 
-static void add_entry(bucket *bs, const char *name, int index)
+/* s has at least PB_HEAD_SHORT (hash_short) or PB_HEAD_LONG (hash_long) bytes. */
+static inline uint64_t pb_load6(const char *s)
 {
-    size_t len = strlen(name);
-    bucket *b = &bs[bucket_of(name, len)];
+    uint32_t lo;
+    uint16_t hi;
+    memcpy(&lo, s, 4);
+    memcpy(&hi, s + 4, 2);
+    return (uint64_t)lo | (uint64_t)hi << 32;
+}
+
+static inline unsigned hash_short(const char *s)
+{
+    return pb_mix(pb_load6(s));
+}
+
+static inline unsigned hash_long(const char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return pb_mix(w ^ (uint64_t)(unsigned char)s[8] * 0x100000001b3ull);
+}
+
+/* A whole name of len >= PB_HEAD_SHORT bytes. */
+static inline unsigned hash_whole(const char *s, size_t len)
+{
+    uint64_t last = (unsigned char)s[len - 1] | (unsigned)(unsigned char)s[len - 2] << 8;
+    return pb_mix(pb_load6(s) ^ (uint64_t)len << 48 ^ last * 0x100000001b3ull);
+}
+
+/* Adds a name to a bucket after the names at least as long (so longest
+ * first, and names of one length in the order of the tables). */
+static void add_entry(bucket *b, const char *name, size_t len, int index)
+{
     entry *ne = realloc(b->e, (b->n + 1) * sizeof *ne);
     if (!ne)
         abort(); /* a few kilobytes at start-up */
     b->e = ne;
-    b->e[b->n++] = (entry){name, (uint16_t)len, (int16_t)index};
+    size_t at = 0;
+    while (at < b->n && b->e[at].len >= len)
+        at++;
+    memmove(b->e + at + 1, b->e + at, (b->n - at) * sizeof *ne);
+    b->e[at] = (entry){name, (uint16_t)len, (int16_t)index};
+    b->n++;
 }
+
+static void build_category_index(void);
 
 static void build_index(void)
 {
-    for (size_t i = 0; i < PB_ARRAY_LEN(FIELDS); i++)
-        for (const char *const *n = FIELDS[i].names; *n; n++)
-            add_entry(field_buckets, *n, (int)i);
-    for (size_t i = 0; i < PB_ARRAY_LEN(COLUMNS); i++)
-        for (const char *const *n = COLUMNS[i].names; *n; n++)
-            add_entry(column_buckets, *n, (int)i);
+    for (size_t i = 0; i < PB_ARRAY_LEN(FIELDS); i++) {
+        for (const char *const *n = FIELDS[i].names; *n; n++) {
+            size_t len = strlen(*n);
+            bucket *b = len >= PB_HEAD_LONG    ? &field_long[hash_long(*n)]
+                        : len >= PB_HEAD_SHORT ? &field_short[hash_short(*n)]
+                                               : &field_tiny;
+            add_entry(b, *n, len, (int)i);
+        }
+    }
+    for (size_t i = 0; i < PB_ARRAY_LEN(COLUMNS); i++) {
+        for (const char *const *n = COLUMNS[i].names; *n; n++) {
+            size_t len = strlen(*n);
+            bucket *b = len >= PB_HEAD_SHORT ? &column_buckets[hash_whole(*n, len)] : &column_tiny;
+            add_entry(b, *n, len, (int)i);
+        }
+    }
+    build_category_index();
 }
 
 static const char *const TOTAL_WORDS[] = {"合计", "总计", "金额合计", "总合计", "总分", "合计得分", NULL};
+
+/* The longest name in bk that is a prefix of key[0, len). */
+static inline const entry *longest_prefix(const bucket *bk, const char *key, size_t len)
+{
+    for (size_t i = 0; i < bk->n; i++) {
+        const entry *e = &bk->e[i];
+        /* the last byte first: it tells apart most names that start alike */
+        if (e->len <= len && e->name[e->len - 1] == key[e->len - 1] &&
+            memcmp(key, e->name, e->len) == 0)
+            return e;
+    }
+    return NULL;
+}
 
 const char *pb_field_lookup(const char *key, size_t len, size_t *matched, int *vtype)
 {
     if (len < 3)
         return NULL;
     pthread_once(&index_once, build_index);
-    const bucket *bk = &field_buckets[bucket_of(key, len)];
     const entry *best = NULL;
-    for (size_t i = 0; i < bk->n; i++) {
-        const entry *e = &bk->e[i];
-        if (e->len <= len && (!best || e->len > best->len) && memcmp(key, e->name, e->len) == 0)
-            best = e;
-    }
+    if (len >= PB_HEAD_LONG)
+        best = longest_prefix(&field_long[hash_long(key)], key, len);
+    if (!best && len >= PB_HEAD_SHORT)
+        best = longest_prefix(&field_short[hash_short(key)], key, len);
+    if (!best)
+        best = longest_prefix(&field_tiny, key, len);
     if (!best)
         return NULL;
     if (matched)
@@ -251,7 +323,7 @@ int pb_column_lookup(const char *key, size_t len, int *money_unit)
     if (len < 3)
         return PBLINT_COL_NONE;
     pthread_once(&index_once, build_index);
-    const bucket *bk = &column_buckets[bucket_of(key, len)];
+    const bucket *bk = len >= PB_HEAD_SHORT ? &column_buckets[hash_whole(key, len)] : &column_tiny;
     for (size_t i = 0; i < bk->n; i++)
         if (bk->e[i].len == len && memcmp(bk->e[i].name, key, len) == 0)
             return COLUMNS[bk->e[i].index].role;
@@ -269,15 +341,82 @@ bool pb_is_total_label(const char *key, size_t len)
     return len >= 6 && memcmp(key + len - 6, "合计", 6) == 0;
 }
 
-static bool contains(const char *s, size_t len, const char *w)
+/* Whether w[0, n), n >= 2, occurs in s[0, len): memchr() to its last byte
+ * (a continuation byte for Chinese words, much rarer than a lead byte),
+ * then a compare of the rest. */
+static bool contains_n(const char *s, size_t len, const char *w, size_t n)
 {
-    size_t n = strlen(w);
     if (n > len)
         return false;
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(s + i, w, n) == 0)
+    const char *p = s + n - 1, *end = s + len;
+    while (p < end && (p = memchr(p, w[n - 1], (size_t)(end - p))) != NULL) {
+        if (memcmp(p - (n - 1), w, n - 1) == 0)
             return true;
+        p++;
+    }
     return false;
+}
+
+#define contains(s, len, w) contains_n((s), (len), (w), sizeof(w) - 1)
+
+/*
+ * The category names, by their first character.  Each is an exact name of
+ * either level (3), an exact first-level name (1), or a second-level name
+ * that a cell may start with (2: then nothing or some 指标/目标 follows);
+ * pb_category_guess() tries them in that order, which each bucket keeps.
+ */
+enum { CAT_EITHER, CAT_L1, CAT_L2 };
+#define CAT_BUCKETS 64
+
+typedef struct cat_entry {
+    const char *name;
+    uint8_t len;
+    uint8_t kind;
+} cat_entry;
+
+static const char *const CAT_NAMES[3][20] = {
+    /* names used at either level depending on the form: 成本指标 is first-level
+     * after 财预〔2021〕101号 and second-level before; 满意度指标 likewise */
+    [CAT_EITHER] = {"成本指标", "满意度指标", "成本", "满意度", NULL},
+    [CAT_L1] = {"产出指标", "产出目标", "效益指标", "效果目标", "效果指标", "影响力目标",
+                "影响力指标", "满意度指标", "成本指标", "成本目标", "项目效益", "产出", "效益",
+                "效果", NULL},
+    [CAT_L2] = {"数量", "质量", "时效", "实效", "进度", "成本", "经济效益", "社会效益",
+                "生态效益", "环境效益", "生态环境", "可持续影响", "满意度", "经济成本",
+                "社会成本", "生态环境成本", NULL},
+};
+
+static struct {
+    cat_entry e[12];
+    size_t n;
+} cat_buckets[CAT_BUCKETS];
+
+static inline unsigned hash_char(const char *s)
+{
+    uint32_t w = (unsigned char)s[0] | (unsigned)(unsigned char)s[1] << 8 |
+                 (uint32_t)(unsigned char)s[2] << 16;
+    return (unsigned)((w * 0x9e3779b1u) >> 26); /* the top 6 bits: CAT_BUCKETS */
+}
+
+static void build_category_index(void)
+{
+    for (int kind = CAT_EITHER; kind <= CAT_L2; kind++) {
+        for (const char *const *n = CAT_NAMES[kind]; *n; n++) {
+            size_t len = strlen(*n);
+            unsigned h = hash_char(*n); /* every name has a first character */
+            if (cat_buckets[h].n == PB_ARRAY_LEN(cat_buckets[h].e))
+                abort(); /* a table that outgrew its buckets: a bug found at once */
+            cat_buckets[h].e[cat_buckets[h].n++] = (cat_entry){*n, (uint8_t)len, (uint8_t)kind};
+        }
+    }
+}
+
+/* "指标" at p (p + 6 <= the end) preceded in s by "满意度", "效益" or "成本". */
+static bool kind_before(const char *s, const char *p)
+{
+    size_t before = (size_t)(p - s);
+    return (before >= 6 && (memcmp(p - 6, "效益", 6) == 0 || memcmp(p - 6, "成本", 6) == 0)) ||
+           (before >= 9 && memcmp(p - 9, "满意度", 9) == 0);
 }
 
 /*
@@ -287,35 +426,29 @@ static bool contains(const char *s, size_t len, const char *w)
  */
 int pb_category_guess(const char *key, size_t len)
 {
-    static const char *const L1[] = {"产出指标", "产出目标", "效益指标", "效果目标", "效果指标",
-                                     "影响力目标", "影响力指标", "满意度指标", "成本指标", "成本目标",
-                                     "项目效益", "产出", "效益", "效果", NULL};
-    static const char *const L2[] = {
-        "数量", "质量", "时效", "实效", "进度", "成本", "经济效益", "社会效益", "生态效益",
-        "环境效益", "生态环境", "可持续影响", "满意度", "经济成本", "社会成本", "生态环境成本",
-        NULL};
     if (len < 6 || len > 48)
         return 0;
-    /* names used at either level depending on the form: 成本指标 is first-level
-     * after 财预〔2021〕101号 and second-level before; 满意度指标 likewise */
-    static const char *const EITHER[] = {"成本指标", "满意度指标", "成本", "满意度", NULL};
-    for (const char *const *n = EITHER; *n; n++)
-        if (memcmp(*n, key, 3) == 0 && strlen(*n) == len && memcmp(*n, key, len) == 0)
-            return 3;
-    for (const char *const *n = L1; *n; n++)
-        if (memcmp(*n, key, 3) == 0 && strlen(*n) == len && memcmp(*n, key, len) == 0)
-            return 1;
-    for (const char *const *n = L2; *n; n++) {
-        if (memcmp(*n, key, 3) != 0)
-            continue;
-        size_t m = strlen(*n);
-        if (len >= m && memcmp(key, *n, m) == 0 &&
-            (len == m || contains(key + m, len - m, "指标") || contains(key + m, len - m, "目标")))
+    pthread_once(&index_once, build_index);
+    const cat_entry *e = cat_buckets[hash_char(key)].e;
+    for (size_t i = 0, n = cat_buckets[hash_char(key)].n; i < n; i++) {
+        size_t m = e[i].len;
+        if (e[i].kind != CAT_L2) {
+            if (m == len && memcmp(e[i].name, key, len) == 0)
+                return e[i].kind == CAT_EITHER ? 3 : 1;
+        } else if (len >= m && memcmp(key, e[i].name, m) == 0 &&
+                   (len == m || contains(key + m, len - m, "指标") ||
+                    contains(key + m, len - m, "目标"))) {
+            return 2;
+        }
+    }
+    /* "...满意度指标", "...效益指标", "...成本指标" anywhere in the cell */
+    const char *end = key + len;
+    for (const char *p = key + 5; p < end && (p = memchr(p, "指标"[5], (size_t)(end - p))) != NULL;
+         p++) {
+        const char *w = p - 5;
+        if (memcmp(w, "指标", 5) == 0 && kind_before(key, w))
             return 2;
     }
-    if (contains(key, len, "满意度指标") || contains(key, len, "效益指标") ||
-        contains(key, len, "成本指标"))
-        return 2;
     /* a short name ending in 指标 (工作量指标, 进度指标): a category of some level */
     if (len <= 24 && len >= 9 && memcmp(key + len - 6, "指标", 6) == 0)
         return 3;
