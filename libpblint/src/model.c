@@ -69,6 +69,9 @@ typedef struct builder {
      * copies, so one buffer serves every row */
     pblint_text *row_texts;
     size_t row_texts_cap;
+    /* the generic values of a data row's cells (add_row()), likewise */
+    pblint_value *row_vals;
+    size_t row_vals_cap;
 
     uint32_t markup;
 } builder;
@@ -759,6 +762,13 @@ static bool value_like(const pblint_value *v)
     }
 }
 
+/* Whether fit() looks at a cell's category for a column of this role. */
+static bool uses_category(int role)
+{
+    return role == PBLINT_COL_LABEL || role == PBLINT_COL_LEVEL1 || role == PBLINT_COL_LEVEL2 ||
+           role == PBLINT_COL_LEVEL3;
+}
+
 /* How well a cell fits a column, x2 (higher is better). */
 static int fit(int role, const pblint_text *t, const pblint_value *v, int cat)
 {
@@ -853,16 +863,27 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
         }
     }
 
-    /* parse each cell once, generically, to judge the alignment */
-    pblint_value *vals = calloc(n ? n : 1, sizeof *vals);
-    if (!vals)
-        return PBLINT_ENOMEM;
-    int cats[MAX_COLS];
-    for (size_t i = 0; i < n; i++) {
-        parse_value(b, &cells[i], PBLINT_HINT_GENERIC, PBLINT_MONEY_NONE, &vals[i]);
-        if (i < MAX_COLS)
-            cats[i] = cells[i].len ? pb_category_guess(cells[i].key, cells[i].keylen) : 0;
+    /* parse each cell of a data row once, generically, to judge the
+     * alignment (a header's cells are text) */
+    pblint_value *vals = NULL;
+    if (kind != PBLINT_ROW_HEADER && n > 0) {
+        if (n > b->row_vals_cap) {
+            size_t nc = n < 16 ? 16 : n;
+            pblint_value *nv = realloc(b->row_vals, nc * sizeof *nv);
+            if (!nv)
+                return PBLINT_ENOMEM;
+            b->row_vals = nv;
+            b->row_vals_cap = nc;
+        }
+        vals = b->row_vals;
+        for (size_t i = 0; i < n; i++)
+            parse_value(b, &cells[i], PBLINT_HINT_GENERIC, PBLINT_MONEY_NONE, &vals[i]);
     }
+    /* whether a cell looks like an indicator category, asked only where a
+     * label or level column would take it (-1: not asked yet) */
+    int cats[MAX_COLS];
+    for (size_t i = 0; i < n && i < MAX_COLS; i++)
+        cats[i] = -1;
 
     int best_d = 0, best = -1000000;
     if (kind == PBLINT_ROW_HEADER) {
@@ -882,7 +903,14 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
                         possible = false;
                     continue;
                 }
-                score += fit(role_at(b, h), &cells[i], &vals[i], i < MAX_COLS ? cats[i] : 0);
+                int role = role_at(b, h);
+                int cat = 0;
+                if (i < MAX_COLS && cells[i].len && uses_category(role)) {
+                    if (cats[i] < 0)
+                        cats[i] = pb_category_guess(cells[i].key, cells[i].keylen);
+                    cat = cats[i];
+                }
+                score += fit(role, &cells[i], &vals[i], cat);
             }
             /* a realigned row must fit clearly better than the row as written */
             if (d != 0)
@@ -907,10 +935,8 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
         extra += 1; /* a new LEVEL1 may reset LEVEL2 but never adds one */
     }
     row.cells = pb_alloc(&b->doc->cell_arena, (n + extra) * sizeof(pblint_cell));
-    if (!row.cells) {
-        free(vals);
+    if (!row.cells)
         return PBLINT_ENOMEM;
-    }
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         long h = (long)i + best_d;
@@ -925,7 +951,7 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
         pblint_cell *c = &row.cells[k++];
         c->role = role;
         c->text = cells[i];
-        const pblint_value *src = &vals[i];
+        const pblint_value *src = &pb_value_text;
         pblint_value amount;
         if (kind == PBLINT_ROW_HEADER) {
             src = &pb_value_text;
@@ -935,6 +961,8 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
                                                               : section_unit(b);
             parse_value(b, &cells[i], PBLINT_HINT_AMOUNT, unit, &amount);
             src = &amount;
+        } else {
+            src = &vals[i];
         }
         if (src->kind == PBLINT_VAL_TEXT && src->flags == 0) {
             c->value = &pb_value_text;
@@ -942,19 +970,15 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
             c->value = &pb_value_empty;
         } else {
             pblint_value *v = pb_alloc(&b->doc->cell_arena, sizeof *v);
-            if (!v) {
-                free(vals);
+            if (!v)
                 return PBLINT_ENOMEM;
-            }
             *v = *src;
             c->value = v;
         }
         if (role == PBLINT_COL_STAGE && kind != PBLINT_ROW_HEADER) {
             size_t nch = 0;
-            if (parse_choices(b, &c->text, true, &c->choices, &nch)) {
-                free(vals);
+            if (parse_choices(b, &c->text, true, &c->choices, &nch))
                 return PBLINT_ENOMEM;
-            }
             c->nchoices = (uint32_t)nch; /* at most the hits parse_choices() keeps */
         }
         if (role != PBLINT_COL_NONE && !pb_row_role(&row, role) &&
@@ -962,7 +986,6 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
             pb_row_set_role(&row, role, c);
     }
     row.ncells = k;
-    free(vals);
 
     /* a 计量单位 column gives the unit of a bare-number 指标值 / 完成值 */
     const pblint_cell *uc = pb_row_role(&row, PBLINT_COL_UNIT);
@@ -1795,5 +1818,6 @@ int pb_model_build(pblint_ctx *ctx, pblint_result *res, pblint_doc *doc)
 out:
     free(b.grid.rows);
     free(b.row_texts);
+    free(b.row_vals);
     return rc;
 }
