@@ -825,6 +825,14 @@ static bool carries_down(int role)
            role == PBLINT_COL_CATEGORY;
 }
 
+/* The roles carries_down() names, in increasing order (as a loop over
+ * every role would meet them). */
+static const int CARRY_ROLES[] = {PBLINT_COL_LABEL, PBLINT_COL_LEVEL1, PBLINT_COL_LEVEL2,
+                                  PBLINT_COL_CATEGORY};
+_Static_assert(PBLINT_COL_LABEL < PBLINT_COL_LEVEL1 && PBLINT_COL_LEVEL1 < PBLINT_COL_LEVEL2 &&
+                   PBLINT_COL_LEVEL2 < PBLINT_COL_CATEGORY,
+               "CARRY_ROLES is in increasing order");
+
 static unsigned leading_indent(const builder *b, pblint_span raw)
 {
     const char *t = b->src->text;
@@ -927,8 +935,9 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
     if (kind != PBLINT_ROW_HEADER) {
         /* room for the merged cells this row will carry down (counted so
          * that a million-row table does not pay for unused slots) */
-        for (int role = 0; role < PBLINT_COL__COUNT; role++) {
-            if (!carries_down(role) || !t->has_col[role] || !b->carry[role])
+        for (size_t r = 0; r < PB_ARRAY_LEN(CARRY_ROLES); r++) {
+            int role = CARRY_ROLES[r];
+            if (!t->has_col[role] || !b->carry[role])
                 continue;
             extra++;
         }
@@ -1009,8 +1018,9 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
 
     if (kind != PBLINT_ROW_HEADER) {
         /* merged cells: carry the nearest non-blank cell above down */
-        for (int role = 0; role < PBLINT_COL__COUNT; role++) {
-            if (!carries_down(role) || !t->has_col[role])
+        for (size_t r = 0; r < PB_ARRAY_LEN(CARRY_ROLES); r++) {
+            int role = CARRY_ROLES[r];
+            if (!t->has_col[role])
                 continue;
             if (pb_row_role(&row, role)) {
                 b->carry[role] = pb_row_role(&row, role);
@@ -1023,9 +1033,9 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
                 }
             }
         }
-        for (int role = 0; role < PBLINT_COL__COUNT; role++) {
-            if (!carries_down(role) || !t->has_col[role] || pb_row_role(&row, role) ||
-                !b->carry[role])
+        for (size_t r = 0; r < PB_ARRAY_LEN(CARRY_ROLES); r++) {
+            int role = CARRY_ROLES[r];
+            if (!t->has_col[role] || pb_row_role(&row, role) || !b->carry[role])
                 continue;
             pblint_cell *c = &row.cells[n + ninh++];
             *c = *b->carry[role];
