@@ -488,7 +488,9 @@ static uint32_t pb_stable_run(const unsigned char *t, uint32_t i, uint32_t end)
         if (c < 0x80) {
             if (!pb_is_plain_ascii(c))
                 break;
-            i++;
+            do
+                i++;
+            while (i < end && pb_is_plain_ascii(t[i]));
             continue;
         }
         int32_t cp;
@@ -518,15 +520,22 @@ static void pb_norm_run_known(pb_norm *nm, const char *text, uint32_t start, uin
 {
     const unsigned char *t = (const unsigned char *)text;
     uint32_t i = start;
+    /* whether a stable run may start at i: not where one just ended, since
+     * pb_stable_run() stops only at a unit it cannot take */
+    bool may_run = true;
     while (i < end && !nm->fail) {
-        unsigned char c = t[i];
         /* Fast path: most of a filing is copied as it is. */
-        uint32_t j = i == start && known > start ? known : pb_stable_run(t, i, end);
-        if (j > i) {
-            pb_norm_emit_run(nm, text, i, j);
-            i = j;
-            continue;
+        if (may_run) {
+            uint32_t j = i == start && known > start ? known : pb_stable_run(t, i, end);
+            if (j > i) {
+                pb_norm_emit_run(nm, text, i, j);
+                i = j;
+                if (i >= end || nm->fail)
+                    break;
+            }
         }
+        may_run = true;
+        unsigned char c = t[i];
         if (c < 0x80) {
             uint32_t e;
             if (c == '<') {
@@ -576,7 +585,14 @@ static void pb_norm_run_known(pb_norm *nm, const char *text, uint32_t start, uin
             pb_is_cont(t[i + 2])) {
             int32_t cp3 = ((int32_t)(c & 0x0f) << 12) | ((int32_t)(t[i + 1] & 0x3f) << 6) |
                           (int32_t)(t[i + 2] & 0x3f);
-            pb_norm_cp(nm, cp3, i, i + 3);
+            if (cp3 >= 0xff01 && cp3 <= 0xff5e) {
+                /* full-width ASCII (，：（）), what pb_norm_cp() does with it
+                 * in short: it folds to a printable ASCII byte, no space */
+                char ch = (char)(cp3 - 0xfee0);
+                pb_norm_emit(nm, &ch, 1, i, i + 3, true);
+            } else {
+                pb_norm_cp(nm, cp3, i, i + 3);
+            }
             i += 3;
             continue;
         }
