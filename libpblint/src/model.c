@@ -78,21 +78,23 @@ typedef struct builder {
 
 /* ------------------------------------------------------------ helpers */
 
-/* The first place of w[0, m) in s[0, n), or NULL: memchr() to its first
- * byte, then a compare (the texts are short, memmem()'s set-up is not). */
+/* The first place of w[0, m) in s[0, n), or NULL: memchr() to its last
+ * byte, then a compare (the texts are short, memmem()'s set-up is not).
+ * The last byte of a Chinese word is a continuation byte, which recurs far
+ * less often in Chinese text than the lead byte its first character has. */
 static const char *find_sub(const char *s, size_t n, const char *w, size_t m)
 {
     if (m == 0)
         return s;
     if (m > n)
         return NULL;
-    const char *last = s + (n - m);
-    for (const char *p = s; p <= last; p++) {
-        p = memchr(p, w[0], (size_t)(last - p) + 1);
+    const char *end = s + n;
+    for (const char *p = s + (m - 1); p < end; p++) {
+        p = memchr(p, w[m - 1], (size_t)(end - p));
         if (!p)
             return NULL;
-        if (memcmp(p, w, m) == 0)
-            return p;
+        if (memcmp(p - (m - 1), w, m - 1) == 0)
+            return p - (m - 1);
     }
     return NULL;
 }
