@@ -1503,8 +1503,10 @@ static size_t rfind_word(const char *s, size_t end, size_t window, const char *c
     size_t lo = end > window ? end - window : 0;
     for (size_t w = 0; words[w]; w++) {
         size_t n = strlen(words[w]);
+        /* the last byte first: a continuation byte, rarely the same */
+        char last = words[w][n - 1];
         for (size_t i = end >= n ? end - n + 1 : 0; i-- > lo;) {
-            if (memcmp(s + i, words[w], n) == 0) {
+            if (s[i + n - 1] == last && memcmp(s + i, words[w], n) == 0) {
                 size_t e = i + n;
                 if (best == (size_t)-1 || e > best_end || (e == best_end && n > best_len)) {
                     best = i;
@@ -1555,8 +1557,13 @@ static int report_statements(builder *b)
                                          "决算", NULL};
     static const char *const SCORE[] = {"得分", "评分", "总分", NULL};
     static const char *const RATE[] = {"预算执行率", "执行率", NULL};
-    static const char *const GRADE[] = {"结果级别为", "评价等级为", "评分等级为", "级别为",
-                                        "等级为", "评价结果为", "评定为", NULL};
+#define PHRASE(p) {p, sizeof(p) - 1}
+    static const struct {
+        const char *s;
+        size_t len;
+    } GRADE[] = {PHRASE("结果级别为"), PHRASE("评价等级为"), PHRASE("评分等级为"), PHRASE("级别为"),
+                 PHRASE("等级为"),     PHRASE("评价结果为"), PHRASE("评定为")};
+#undef PHRASE
     size_t nparas = b->doc->nparas;
     for (size_t p = 0; p < nparas; p++) {
         /* prose, and free-text fields such as 项目概况 (not names or dates) */
@@ -1603,12 +1610,20 @@ static int report_statements(builder *b)
             }
         }
         if (!has_field_key(b->doc, "stated_grade")) {
-            for (size_t g = 0; GRADE[g]; g++) {
-                const char *hit = strstr(t->s, GRADE[g]);
+            /* a phrase that ends in 为 (all do) occurs nowhere before the
+             * text's first 为 less the rest of the phrase */
+            const char *wei = strstr(t->s, "为");
+            for (size_t g = 0; g < PB_ARRAY_LEN(GRADE); g++) {
+                size_t gl = GRADE[g].len;
+                bool ends_wei = gl >= 3 && memcmp(GRADE[g].s + gl - 3, "为", 3) == 0;
+                if (ends_wei && !wei)
+                    continue;
+                const char *from = ends_wei && (size_t)(wei - t->s) > gl - 3 ? wei - (gl - 3) : t->s;
+                const char *hit = strstr(from, GRADE[g].s);
                 if (!hit)
                     continue;
                 size_t off = (size_t)(hit - t->s);
-                size_t vs = off + strlen(GRADE[g]);
+                size_t vs = off + gl;
                 while (vs < t->len && (t->s[vs] == ':' || t->s[vs] == ' '))
                     vs++;
                 size_t ve = vs;
@@ -1622,7 +1637,7 @@ static int report_statements(builder *b)
                 memset(&gv, 0, sizeof gv);
                 gv.kind = PBLINT_VAL_WORD;
                 gv.span = (pblint_span){(uint32_t)vs, (uint32_t)ve};
-                if (statement_field(b, t, off, strlen(GRADE[g]), &gv, "stated_grade", b->doc->paras[p].section))
+                if (statement_field(b, t, off, gl, &gv, "stated_grade", b->doc->paras[p].section))
                     return PBLINT_ENOMEM;
                 break;
             }
