@@ -107,6 +107,8 @@ static bool key_has(const pblint_text *t, const char *w)
 /* Offset in t->s of the byte that is at offset koff of t->key. */
 static size_t key_to_text(const pblint_text *t, size_t koff)
 {
+    if (t->keylen == t->len) /* no spaces: the key is the text */
+        return koff < t->len ? koff : t->len;
     size_t k = 0, i = 0;
     while (i < t->len) {
         if (t->s[i] != ' ') {
@@ -662,6 +664,10 @@ static int fields_from_cells(builder *b, pblint_text *cells, size_t n, int *nfou
 
 static void close_table(builder *b)
 {
+    /* the per-table state below is written only while a table is open:
+     * every prose line closes the table, most when none is open */
+    if (!b->table && b->hdr_n == 0)
+        return;
     b->table = NULL;
     b->hdr_n = 0;
     memset(b->hdr_unit, 0, sizeof b->hdr_unit);
@@ -1743,13 +1749,23 @@ static void report_markup(builder *b)
     const char *t = b->src->text;
     size_t n = b->src->len;
     static const char *const MARKS[] = {"<p>", "</p>", "<br", "[bookmark:", "&nbsp;", "<span", NULL};
-    /* the first place where one of the marks starts (no two start alike) */
+    /* the first place where one of the marks starts (no two start alike):
+     * the next '<', '[' and '&' are found with memchr(), the nearest looked at */
     const char *first = NULL;
     const char *which = NULL;
-    for (size_t at = 0; at < n && !first; at++) {
-        char c = t[at];
-        if (c != '<' && c != '[' && c != '&')
-            continue;
+    static const char LEADS[3] = {'<', '[', '&'};
+    const char *next[3];
+    for (size_t k = 0; k < 3; k++)
+        next[k] = n ? memchr(t, LEADS[k], n) : NULL;
+    while (!first) {
+        size_t k = 3;
+        for (size_t j = 0; j < 3; j++)
+            if (next[j] && (k == 3 || next[j] < next[k]))
+                k = j;
+        if (k == 3)
+            break;
+        size_t at = (size_t)(next[k] - t);
+        next[k] = at + 1 < n ? memchr(t + at + 1, LEADS[k], n - at - 1) : NULL;
         for (size_t i = 0; MARKS[i] && !first; i++) {
             size_t m = strlen(MARKS[i]);
             if (m <= n - at && memcmp(t + at, MARKS[i], m) == 0) {
