@@ -61,30 +61,51 @@ static int classify(const char *t, uint32_t s, uint32_t e)
 
 static int push_row(pb_grid *g, size_t *cap, pb_grid_row row)
 {
+    if (g->nrows < *cap) { /* nearly always: no call to grow */
+        g->rows[g->nrows++] = row;
+        return 0;
+    }
     return PB_PUSH(g->rows, g->nrows, *cap, row);
 }
 
 /* Splits a tab-separated line into cells, dropping trailing empty cells. */
 static int split_tabs(pb_arena *a, const char *t, uint32_t s, uint32_t e, pb_grid_row *row)
 {
-    /* the tabs found with memchr(): a line is mostly text between them */
-    size_t n = 1;
-    for (const char *p = t + s, *q; (q = memchr(p, '\t', (size_t)(t + e - p))) != NULL; p = q + 1)
-        n++;
-    row->cells = pb_alloc(a, n * sizeof(pblint_span));
-    if (!row->cells)
-        return PBLINT_ENOMEM;
-    size_t k = 0;
+    /* the tabs found with memchr(): a line is mostly text between them.
+     * The cells of a line of up to PB_ARRAY_LEN(local) are found in one
+     * pass and then copied; a longer line is passed over twice. */
+    pblint_span local[64];
+    size_t n = 0;
     uint32_t cs = s;
     for (;;) {
         const char *q = memchr(t + cs, '\t', e - cs);
         uint32_t i = q ? (uint32_t)(q - t) : e;
-        row->cells[k].start = cs;
-        row->cells[k].end = i;
-        k++;
+        if (n < PB_ARRAY_LEN(local))
+            local[n] = (pblint_span){cs, i};
+        n++;
         if (!q)
             break;
         cs = i + 1;
+    }
+    row->cells = pb_alloc(a, n * sizeof(pblint_span));
+    if (!row->cells)
+        return PBLINT_ENOMEM;
+    size_t k = 0;
+    if (n <= PB_ARRAY_LEN(local)) {
+        memcpy(row->cells, local, n * sizeof(pblint_span));
+        k = n;
+    } else {
+        cs = s;
+        for (;;) {
+            const char *q = memchr(t + cs, '\t', e - cs);
+            uint32_t i = q ? (uint32_t)(q - t) : e;
+            row->cells[k].start = cs;
+            row->cells[k].end = i;
+            k++;
+            if (!q)
+                break;
+            cs = i + 1;
+        }
     }
     while (k > 0 && blank_range(t, row->cells[k - 1].start, row->cells[k - 1].end))
         k--;
