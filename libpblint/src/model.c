@@ -121,6 +121,36 @@ static size_t key_to_text(const pblint_text *t, size_t koff)
     return t->len;
 }
 
+/*
+ * The text of source span sp, a part of text t (a pblint_text_map() of t):
+ * what pb_text_make() makes of sp.  When t is its source's bytes as they
+ * are (pb_text_verbatim()), so is every part of it that starts and ends
+ * with a code point, and the part is made without normalising it again:
+ * a copy of its bytes, or for a part that ends where t does, t's own bytes
+ * (and terminating NUL).
+ */
+static int part_text(builder *b, const pblint_text *t, pblint_span sp, pblint_text *out)
+{
+    if (!pb_text_verbatim(t) || sp.end <= sp.start || sp.start < t->span.start ||
+        sp.end > t->span.end)
+        return pb_text_make(b->a, b->src, sp, out);
+    size_t off = sp.start - t->span.start, n = sp.end - sp.start;
+    pb_text_empty_at(out, sp.start);
+    out->span = sp;
+    if (sp.end == t->span.end) {
+        out->s = out->key = t->s + off;
+    } else {
+        char *v = pb_alloc_raw(b->a, n + 1);
+        if (!v)
+            return PBLINT_ENOMEM;
+        memcpy(v, t->s + off, n);
+        v[n] = '\0';
+        out->s = out->key = v;
+    }
+    out->len = out->keylen = (uint32_t)n;
+    return 0;
+}
+
 /* A sub-text of t: s[off, len) re-normalised from its source span. */
 static int sub_text(builder *b, const pblint_text *t, size_t off, pblint_text *out)
 {
@@ -131,7 +161,7 @@ static int sub_text(builder *b, const pblint_text *t, size_t off, pblint_text *o
     pblint_span sp = pblint_text_map(t, off, t->len - off);
     if (sp.end < t->span.end)
         sp.end = t->span.end;
-    return pb_text_make(b->a, b->src, sp, out);
+    return part_text(b, t, sp, out);
 }
 
 /* Length of an enumerator at the start of a key: 一、 (一) 1. 1、 (1) ① */
@@ -304,7 +334,7 @@ static int add_choice(builder *b, const pblint_text *t, size_t ls, size_t le, bo
     pb_choice c;
     memset(&c, 0, sizeof c);
     pblint_span sp = pblint_text_map(t, ls, le - ls);
-    if (pb_text_make(b->a, b->src, sp, &c.label))
+    if (part_text(b, t, sp, &c.label))
         return PBLINT_ENOMEM;
     c.checked = checked;
     c.box = box.end > box.start ? box : (pblint_span){sp.end, sp.end};
@@ -536,7 +566,7 @@ static bool find_label(builder *b, const pblint_text *t, bool loose, const char 
         return false;
     size_t lstart = key_to_text(t, el);
     pblint_span lsp = pblint_text_map(t, lstart, toff - lstart);
-    if (pb_text_make(b->a, b->src, lsp, label))
+    if (part_text(b, t, lsp, label))
         return false;
     size_t v = toff;
     while (v < t->len && t->s[v] == ' ')
@@ -1259,7 +1289,7 @@ static int prose_line(builder *b, const pb_grid_row *g)
         size_t i = (size_t)(at - t.s);
         pblint_text head, tail;
         pblint_span hs = pblint_text_map(&t, 0, i);
-        if (pb_text_make(b->a, b->src, hs, &head) || sub_text(b, &t, i, &tail))
+        if (part_text(b, &t, hs, &head) || sub_text(b, &t, i, &tail))
             return PBLINT_ENOMEM;
         int rc = prose_text(b, &head);
         return rc ? rc : prose_text(b, &tail);
@@ -1535,10 +1565,10 @@ static int statement_field(builder *b, const pblint_text *t, size_t lab_off, siz
     if (!f)
         return PBLINT_ENOMEM;
     f->key = key;
-    if (pb_text_make(b->a, b->src, pblint_text_map(t, lab_off, lab_len), &f->label))
+    if (part_text(b, t, pblint_text_map(t, lab_off, lab_len), &f->label))
         return PBLINT_ENOMEM;
     pblint_span vs = pblint_text_map(t, v->span.start, v->span.end - v->span.start);
-    if (pb_text_make(b->a, b->src, vs, &f->text))
+    if (part_text(b, t, vs, &f->text))
         return PBLINT_ENOMEM;
     f->value = *v;
     f->value.span = vs;
