@@ -167,7 +167,9 @@ static int sub_text(builder *b, const pblint_text *t, size_t off, pblint_text *o
 /* Length of an enumerator at the start of a key: 一、 (一) 1. 1、 (1) ① */
 static size_t enumerator_len(const char *k, size_t len)
 {
-    static const char *const NUMS[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+    /* 一 .. 十 as the big-endian value of their three bytes */
+    static const uint32_t NUMS[] = {0xe4b880, 0xe4ba8c, 0xe4b889, 0xe59b9b, 0xe4ba94,
+                                    0xe585ad, 0xe4b883, 0xe585ab, 0xe4b99d, 0xe58d81};
     size_t i = 0;
     bool paren = false;
     if (i < len && k[i] == '(') {
@@ -183,8 +185,10 @@ static size_t enumerator_len(const char *k, size_t len)
         /* 一 .. 十 are three bytes each, led by E4 or E5 */
         bool hit = false;
         if (i + 3 <= len && ((unsigned char)k[i] == 0xE4 || (unsigned char)k[i] == 0xE5)) {
-            for (const char *const *n = NUMS; *n; n++) {
-                if (memcmp(k + i, *n, 3) == 0) {
+            uint32_t c = (uint32_t)(unsigned char)k[i] << 16 |
+                         (uint32_t)(unsigned char)k[i + 1] << 8 | (unsigned char)k[i + 2];
+            for (size_t n = 0; n < PB_ARRAY_LEN(NUMS); n++) {
+                if (c == NUMS[n]) {
                     i += 3;
                     hit = true;
                     break;
