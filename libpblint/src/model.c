@@ -285,14 +285,29 @@ static bool has_field_key(const pblint_doc *doc, const char *key)
 }
 
 /* Appends a field and keeps the per-key index (a filing has a few dozen
- * distinct keys, however many fields). */
+ * distinct keys, however many fields), which is in strcmp() order of the
+ * keys: pblint_doc_field() searches it by halves. */
 static int push_field(builder *b, pblint_field *f)
 {
     pblint_doc *d = b->doc;
     if (PB_PUSH(d->fields, d->nfields, d->fields_cap, f))
         return PBLINT_ENOMEM;
-    if (!has_field_key(d, f->key) && PB_PUSH(d->first_of_key, d->nkeys, d->keys_cap, f))
+    size_t lo = 0, hi = d->nkeys;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(d->first_of_key[mid]->key, f->key);
+        if (c == 0)
+            return 0; /* not the first of its key */
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (PB_PUSH(d->first_of_key, d->nkeys, d->keys_cap, f))
         return PBLINT_ENOMEM;
+    memmove(d->first_of_key + lo + 1, d->first_of_key + lo,
+            (d->nkeys - 1 - lo) * sizeof *d->first_of_key);
+    d->first_of_key[lo] = f;
     return 0;
 }
 
