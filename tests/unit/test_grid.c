@@ -498,6 +498,43 @@ static void test_wide_tab_row(void **state)
     free(in);
 }
 
+/* split_tabs() finds the cells of a row of up to 64 in one pass (kept on
+ * the stack, then copied) and of a longer row in two: both sides of the
+ * edge, with trailing empty cells dropped, give every cell exactly. */
+static void test_tab_row_edge(void **state)
+{
+    fixture *f = *state;
+    for (int n = 60; n <= 68; n++) {
+        for (int trailing = 0; trailing <= 3; trailing++) {
+            char in[1024];
+            size_t k = 0;
+            for (int i = 0; i < n; i++) { /* every seventh cell empty, the last never */
+                if (i % 7 == 3 && i + 1 < n)
+                    k += (size_t)snprintf(in + k, sizeof in - k, "%s", i ? "\t" : "");
+                else
+                    k += (size_t)snprintf(in + k, sizeof in - k, "%s格%d", i ? "\t" : "", i);
+            }
+            for (int i = 0; i < trailing; i++)
+                in[k++] = '\t';
+            in[k++] = '\n';
+            read_n(f, in, k);
+            assert_int_equal(f->grid.nrows, 1);
+            const pb_grid_row *r = &f->grid.rows[0];
+            assert_int_equal(r->layout, PB_LAYOUT_TABS);
+            assert_int_equal(r->ncells, n);
+            uint32_t at = 0;
+            for (int i = 0; i < n; i++) {
+                char want[16];
+                int wl = i % 7 == 3 && i + 1 < n ? 0 : snprintf(want, sizeof want, "格%d", i);
+                assert_int_equal(r->cells[i].start, at);
+                assert_int_equal(r->cells[i].end - r->cells[i].start, wl);
+                assert_memory_equal(f->src.text + at, want, (size_t)wl);
+                at = r->cells[i].end + 1;
+            }
+        }
+    }
+}
+
 static void test_wide_cell_lines_row(void **state)
 {
     fixture *f = *state;
@@ -678,6 +715,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_empty_and_blank_inputs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wide_tab_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wide_cell_lines_row, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tab_row_edge, setup, teardown),
         cmocka_unit_test_setup_teardown(test_seed_003_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_seed_004_rows, setup, teardown),
     };

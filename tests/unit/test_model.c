@@ -22,6 +22,7 @@
 
 #include <stdio.h>
 
+#include "alias.h"
 #include "internal.h"
 
 #ifndef SEEDS_DIR
@@ -2932,6 +2933,196 @@ static void test_mem_gb18030(void **state)
     END_CHECKS();
 }
 
+/* ------------------------------------------------- alias and key lookups */
+
+/* pb_field_lookup() finds the longest label that starts a key through
+ * hashed buckets: names of three characters or more by their first nine
+ * bytes, two-character names by six (a key may match only those), longest
+ * first.  pb_column_lookup() and pb_category_guess() likewise. */
+static void test_alias_lookups(void **state)
+{
+    (void)state;
+    g_what = "alias";
+    static const struct {
+        const char *key;
+        const char *want; /* NULL: no label */
+        size_t matched;
+        int vtype;
+    } FL[] = {
+        {"项目名称:乡村道路", "project_name", 12, PB_FV_TEXT},
+        {"项目资金总额(万元)", "project_total", 18, PB_FV_AMOUNT}, /* not funds (项目资金) */
+        {"项目资金", "funds", 12, PB_FV_GROUP},
+        {"项目资金申请表", "funds", 18, PB_FV_GROUP},
+        {"依据", "basis", 6, PB_FV_TEXT},                  /* a two-character name, whole */
+        {"依据文件", "basis", 6, PB_FV_TEXT},              /* ... and as a prefix of a longer key */
+        {"电话号码", "phone", 6, PB_FV_PHONE},
+        {"联系电话:123", "phone", 12, PB_FV_PHONE},
+        {"联系人", "contact", 9, PB_FV_PERSON},
+        {"其中:财政拨款", "fiscal", 19, PB_FV_AMOUNT},
+        {"上级财政拨款", "fiscal_upper", 18, PB_FV_AMOUNT},
+        {"本级财政", "fiscal_own", 12, PB_FV_AMOUNT},
+        {"本级财政安排", "fiscal_own", 18, PB_FV_AMOUNT},
+        {"项目", NULL, 0, 0},
+        {"项目实施", NULL, 0, 0},
+        {"项目实施单位", "implementer", 18, PB_FV_TEXT},
+        {"项目实施期", "period", 15, PB_FV_TEXT},
+        {"项目实施责任人", "owner", 21, PB_FV_PERSON},
+        {"项目实施内容", "composition", 18, PB_FV_TEXT},
+        {"名称", NULL, 0, 0},
+        {"ab", NULL, 0, 0},
+        {"", NULL, 0, 0},
+        {"项", NULL, 0, 0},
+        {"项目名", NULL, 0, 0},
+    };
+    for (size_t i = 0; i < PB_ARRAY_LEN(FL); i++) {
+        size_t m = 999;
+        int vt = -1;
+        const char *k = pb_field_lookup(FL[i].key, strlen(FL[i].key), &m, &vt);
+        if (!FL[i].want) {
+            CHECK(k == NULL, "%s: got %s, want none", FL[i].key, k ? k : "");
+            continue;
+        }
+        CHECK(k && strcmp(k, FL[i].want) == 0, "%s: got %s, want %s", FL[i].key, k ? k : "(none)",
+              FL[i].want);
+        CHECK(m == FL[i].matched, "%s: matched %zu, want %zu", FL[i].key, m, FL[i].matched);
+        CHECK(vt == FL[i].vtype, "%s: vtype %d, want %d", FL[i].key, vt, FL[i].vtype);
+    }
+    /* the length bounds the match: a label longer than the key is no prefix */
+    CHECK(pb_field_lookup("项目名称", 9, NULL, NULL) == NULL, "项目名称 cut to 9 bytes");
+    CHECK(pb_field_lookup("依据文件", 6, NULL, NULL) != NULL, "依据文件 cut to 6 bytes");
+
+    static const struct {
+        const char *key;
+        int role, unit;
+    } CL[] = {
+        {"金额(万元)", PBLINT_COL_AMOUNT, PBLINT_MONEY_WAN},
+        {"金额:", PBLINT_COL_AMOUNT, PBLINT_MONEY_NONE},
+        {"一级指标", PBLINT_COL_LEVEL1, PBLINT_MONEY_NONE},
+        {"一级目标", PBLINT_COL_LEVEL1, PBLINT_MONEY_NONE},
+        {"二级指标", PBLINT_COL_LEVEL2, PBLINT_MONEY_NONE},
+        {"指标", PBLINT_COL_NAME, PBLINT_MONEY_NONE},
+        {"指标值", PBLINT_COL_TARGET, PBLINT_MONEY_NONE},
+        {"实际完成情况", PBLINT_COL_ACTUAL, PBLINT_MONEY_NONE},
+        {"权重(分)", PBLINT_COL_WEIGHT, PBLINT_MONEY_NONE},
+        {"单位", PBLINT_COL_UNIT, PBLINT_MONEY_NONE},
+        {"单价(元)", PBLINT_COL_UNIT_PRICE, PBLINT_MONEY_YUAN},
+        {"偏差原因分析及改进措施", PBLINT_COL_DEVIATION, PBLINT_MONEY_NONE},
+        {"预算执行率", PBLINT_COL_RATE, PBLINT_MONEY_NONE},
+        {"指标值说", PBLINT_COL_NONE, PBLINT_MONEY_NONE},
+        {"一级", PBLINT_COL_NONE, PBLINT_MONEY_NONE},
+        {"金", PBLINT_COL_NONE, PBLINT_MONEY_NONE},
+        {"", PBLINT_COL_NONE, PBLINT_MONEY_NONE},
+    };
+    for (size_t i = 0; i < PB_ARRAY_LEN(CL); i++) {
+        int mu = -1;
+        int r = pb_column_lookup(CL[i].key, strlen(CL[i].key), &mu);
+        CHECK(r == CL[i].role, "%s: role %d, want %d", CL[i].key, r, CL[i].role);
+        CHECK(mu == CL[i].unit, "%s: unit %d, want %d", CL[i].key, mu, CL[i].unit);
+    }
+
+    static const struct {
+        const char *key;
+        int want;
+    } CG[] = {
+        {"成本指标", 3},     {"满意度指标", 3}, {"成本", 3},       {"满意度", 3},
+        {"产出指标", 1},     {"效果", 1},       {"影响力目标", 1}, {"项目效益", 1},
+        {"数量指标", 2},     {"数量", 2},       {"质量目标", 2},   {"社会效益指标", 2},
+        {"生态环境成本指标", 2}, {"可持续影响指标", 2}, {"质量要求", 0},
+        {"服务对象满意度指标", 2}, {"经济效益指标", 2}, {"某某效益指标", 2},
+        {"运行成本指标", 2}, {"工作量指标", 3},  {"指标", 0},       {"新建道路长度", 0},
+        {"产", 0},           {"", 0},
+    };
+    for (size_t i = 0; i < PB_ARRAY_LEN(CG); i++) {
+        int c = pb_category_guess(CG[i].key, strlen(CG[i].key));
+        CHECK(c == CG[i].want, "%s: category %d, want %d", CG[i].key, c, CG[i].want);
+    }
+    /* past 48 bytes nothing is a category, and 指标 at the end of a long
+     * name is not the short-name rule */
+    CHECK(pb_category_guess("一二三四五六七八九十一二三四五六指标", 54) == 0, "long name");
+    CHECK(pb_category_guess("一二三四五六七八指标", 30) == 0, "30 bytes ending 指标");
+    END_CHECKS();
+}
+
+/* A label or value cut from a text that is its source's bytes as they are
+ * (part_text() in model.c: a copy, or the text's own bytes when the part
+ * runs to its end) and from one that was normalised (made again from the
+ * source): the same texts, the same spans. */
+static void test_part_texts(void **state)
+{
+    fx *f = *state;
+    g_what = "part-text";
+    static const struct {
+        const char *in;
+        const char *label, *value;
+        uint32_t lstart, lend, vstart, vend; /* byte offsets in the input */
+    } P[] = {
+        /* verbatim: ASCII colon, no space */
+        {"项目名称:乡村道路养护\n", "项目名称", "乡村道路养护", 0, 12, 13, 31},
+        /* normalised: full-width colon */
+        {"项目名称：乡村道路养护\n", "项目名称", "乡村道路养护", 0, 12, 15, 33},
+        /* normalised: a space inside the label, full-width digits in the value */
+        {"项目 名称:第２期\n", "项目 名称", "第2期", 0, 13, 14, 23},
+        /* verbatim: an enumerator before the label */
+        {"1.项目名称:乡村\n", "项目名称", "乡村", 2, 14, 15, 21},
+    };
+    for (size_t i = 0; i < PB_ARRAY_LEN(P); i++) {
+        const pblint_doc *d = parse_str(f, P[i].in);
+        const pblint_field *fl = pblint_doc_field(d, "project_name");
+        CHECK(fl != NULL, "%zu: no project_name", i);
+        if (!fl)
+            continue;
+        const pblint_text *l = pblint_field_label(fl), *v = pblint_field_text(fl);
+        CHECK(strcmp(pblint_text_str(l, NULL), P[i].label) == 0, "%zu: label \"%s\"", i,
+              pblint_text_str(l, NULL));
+        CHECK(strcmp(pblint_text_str(v, NULL), P[i].value) == 0, "%zu: value \"%s\"", i,
+              pblint_text_str(v, NULL));
+        pblint_span ls = pblint_text_span(l), vs = pblint_text_span(v);
+        CHECK(ls.start == P[i].lstart && ls.end == P[i].lend, "%zu: label span [%u, %u)", i,
+              ls.start, ls.end);
+        CHECK(vs.start == P[i].vstart && vs.end == P[i].vend, "%zu: value span [%u, %u)", i,
+              vs.start, vs.end);
+        /* the map of a part is its own: its first byte maps to its start */
+        CHECK(pblint_text_map(v, 0, 3).start == P[i].vstart, "%zu: value map", i);
+        CHECK(pblint_text_map(l, 0, 3).start == P[i].lstart, "%zu: label map", i);
+    }
+    END_CHECKS();
+}
+
+/* pblint_doc_field() searches a key index kept in strcmp() order by
+ * halves: every key of a filing is found, from copies of the key strings,
+ * and keys before, between and after them are not. */
+static void test_doc_field_index(void **state)
+{
+    fx *f = *state;
+    g_what = "doc-field";
+    const pblint_doc *d = parse_str(f, "联系电话：021-1234\n项目名称：甲\n填表人：乙\n"
+                                       "主管部门：丙\n项目名称：丁\n金额单位：万元\n"
+                                       "项目负责人：戊\n开始日期：2020年1月\n");
+    static const struct {
+        const char *key, *text;
+    } K[] = {{"phone", "021-1234"}, {"project_name", "甲"}, {"filler", "乙"}, {"department", "丙"},
+             {"money_unit", "万元"}, {"owner", "戊"}, {"start_date", "2020年1月"}};
+    CHECK(pblint_doc_field_count(d) == 8, "8 fields, got %zu", pblint_doc_field_count(d));
+    for (size_t i = 0; i < PB_ARRAY_LEN(K); i++) {
+        char copy[32];
+        snprintf(copy, sizeof copy, "%s", K[i].key);
+        const pblint_field *fl = pblint_doc_field(d, copy);
+        CHECK(fl != NULL, "%s not found", copy);
+        if (fl) {
+            CHECK(strcmp(pblint_field_key(fl), copy) == 0, "%s: key %s", copy, pblint_field_key(fl));
+            const char *t = pblint_text_str(pblint_field_text(fl), NULL);
+            CHECK(strcmp(t, K[i].text) == 0, "%s: text %s, want %s (the first of its key)", copy, t,
+                  K[i].text);
+        }
+    }
+    static const char *const NOT[] = {"", "a", "contact", "owners", "own", "phon", "project",
+                                      "project_namf", "zzz", "~", "0", "department_"};
+    for (size_t i = 0; i < PB_ARRAY_LEN(NOT); i++)
+        CHECK(pblint_doc_field(d, NOT[i]) == NULL, "\"%s\" found", NOT[i]);
+    CHECK(pblint_doc_field(d, NULL) == NULL, "NULL key");
+    END_CHECKS();
+}
+
 /* ---------------------------------------------------------------- main */
 
 #define T_(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -2939,6 +3130,9 @@ static void test_mem_gb18030(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        T_(test_alias_lookups),
+        T_(test_doc_field_index),
+        T_(test_part_texts),
         T_(test_seed001_document),
         T_(test_seed001_fields),
         T_(test_seed001_labels),

@@ -596,6 +596,75 @@ static void test_arena_sprintf(void **state)
     assert_int_equal(strlen(pb_sprintf(&f->arena, "%s.", edge)), 512);
 }
 
+/* pb_stable_run() takes Chinese 15 bytes a step (with SSE2) and everything
+ * else a unit at a time; the normaliser then goes on after the unit that
+ * ended a run without looking for a run there again, and folds full-width
+ * ASCII in place.  Each kind of unit, at every byte offset in and around a
+ * step, comes out as NFKC has it, the text is verbatim exactly when every
+ * unit is copied as it is, and after a folded comma the map is exact. */
+static void test_stable_run_steps(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *unit;
+        bool stable;
+    } U[] = {
+        {"，", false},   {"！", false},    {"～", false}, /* full-width ASCII and its ends */
+        {"｟", false},    {"。", true},     {"“", true},   {"a", true},
+        {"12", true},    {"·", true},      {"㈠", false}, /* an NFKC expansion */
+        {"😀", false},   {"ｶ", false},     {"﹐", false},  {"丽", true},
+        {"㐀", true},    {"龥", true},     {"一", true},  {"\xe9\xbf\xbf", true}, /* U+9FFF */
+    };
+    for (size_t u = 0; u < PB_ARRAY_LEN(U); u++) {
+        for (size_t pre = 0; pre < 3; pre++) {
+            for (size_t nch = 0; nch <= 12; nch++) {
+                char in[256];
+                size_t k = 0;
+                for (size_t i = 0; i < pre; i++)
+                    in[k++] = 'x';
+                for (size_t i = 0; i < nch; i++) {
+                    memcpy(in + k, "中文"+ 3 * (i % 2), 3);
+                    k += 3;
+                }
+                size_t at = k, ul = strlen(U[u].unit);
+                memcpy(in + k, U[u].unit, ul);
+                k += ul;
+                for (size_t i = 0; i < 9; i++) {
+                    memcpy(in + k, "字", 3);
+                    k += 3;
+                }
+                in[k] = '\0';
+                utf8proc_uint8_t *want = utf8proc_NFKC((const utf8proc_uint8_t *)in);
+                assert_non_null(want);
+                const pblint_text *t = make(f, in);
+                const char *got = pblint_text_str(t, NULL);
+                if (strcmp(got, (const char *)want) != 0)
+                    fail_msg("%s after %zu + %zu: got \"%s\", NFKC gives \"%s\"", U[u].unit, pre,
+                             nch, got, (char *)want);
+                free(want);
+                if (pb_text_verbatim(t) != U[u].stable)
+                    fail_msg("%s after %zu + %zu: verbatim %d", U[u].unit, pre, nch,
+                             pb_text_verbatim(t));
+                if (strcmp(U[u].unit, "，") == 0) {
+                    /* "," at `at`: bytes before map as they are, those after
+                     * two bytes further on, each to its code point's start */
+                    for (size_t o = 0; o <= t->len; o++) {
+                        uint32_t src = o < at ? (uint32_t)o : o == at ? (uint32_t)at : (uint32_t)o + 2;
+                        if (o < t->len && o != at) {
+                            while (src > 0 && ((unsigned char)in[src] & 0xc0) == 0x80)
+                                src--;
+                        }
+                        if (o == t->len)
+                            src = (uint32_t)k;
+                        assert_int_equal(pb_text_map_at(t, o), src);
+                    }
+                }
+                pb_arena_free(&f->arena);
+            }
+        }
+    }
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -605,6 +674,7 @@ int main(void)
         T(test_checkboxes),       T(test_bookmark_entities),  T(test_trailing_and_empty),
         T(test_sub_span),         T(test_verbatim_map),       T(test_key_of),             T(test_long_text),
         T(test_seed_cells),       T(test_nfkc_every_bmp_code_point), T(test_arena_sprintf),
+        T(test_stable_run_steps),
     };
 #undef T
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
