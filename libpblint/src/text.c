@@ -469,16 +469,6 @@ static inline bool pb_is_cont(unsigned char c)
     return (c & 0xc0) == 0x80;
 }
 
-/*
- * The end of the run of units starting at t[i] that normalisation copies
- * as they are: plain ASCII bytes, and 2- or 3-byte sequences that every
- * UTF-8 decoder accepts (lead C2-DF, or E1-EC / EE-EF: no overlong form,
- * no surrogate) whose code point NFKC keeps (ideographs, 、。《》“” ...).
- * Such a sequence is the UTF-8 of its code point, so its source bytes are
- * what pb_norm_cp() would write.  Everything else (markup, white space,
- * full-width forms, E0/ED/F0+ leads, bad bytes) ends the run and takes the
- * general path.
- */
 #if defined(__GNUC__)
 #define PB_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
@@ -511,8 +501,17 @@ static PB_ALWAYS_INLINE uint32_t pb_cjk_run(const unsigned char *t, uint32_t i, 
     return (uint32_t)pb_run3(t, i, end, 0xe4, 0xe9, false);
 }
 
-/* inlined into its two callers: it is called once per text and once per
- * unit that ends a run, most of them short */
+/*
+ * The end of the run of units starting at t[i] that normalisation copies
+ * as they are: plain ASCII bytes, and 2- or 3-byte sequences that every
+ * UTF-8 decoder accepts (lead C2-DF, or E1-EC / EE-EF: no overlong form,
+ * no surrogate) whose code point NFKC keeps (ideographs, 、。《》“” ...).
+ * Such a sequence is the UTF-8 of its code point, so its source bytes are
+ * what pb_norm_cp() would write.  Everything else (markup, white space,
+ * full-width forms, E0/ED/F0+ leads, bad bytes) ends the run and takes the
+ * general path.  Inlined into its two callers: it is called once per text
+ * and once per unit that ends a run, most runs short.
+ */
 static PB_ALWAYS_INLINE uint32_t pb_stable_run(const unsigned char *t, uint32_t i, uint32_t end)
 {
     while (i < end) {
@@ -557,21 +556,18 @@ static void pb_norm_run_known(pb_norm *nm, const char *text, uint32_t start, uin
 {
     const unsigned char *t = (const unsigned char *)text;
     uint32_t i = start;
-    /* whether a stable run may start at i: not where one just ended, since
-     * pb_stable_run() stops only at a unit it cannot take */
-    bool may_run = true;
     while (i < end && !nm->fail) {
-        /* Fast path: most of a filing is copied as it is. */
-        if (may_run) {
-            uint32_t j = i == start && known > start ? known : pb_stable_run(t, i, end);
-            if (j > i) {
-                pb_norm_emit_run(nm, text, i, j);
-                i = j;
-                if (i >= end || nm->fail)
-                    break;
-            }
+        /* Fast path: most of a filing is copied as it is.  The unit that
+         * ends a run is taken in the same step: pb_stable_run() stops only
+         * at a unit it cannot take, so looking for a run there again would
+         * find none. */
+        uint32_t j = i == start && known > start ? known : pb_stable_run(t, i, end);
+        if (j > i) {
+            pb_norm_emit_run(nm, text, i, j);
+            i = j;
+            if (i >= end || nm->fail)
+                break;
         }
-        may_run = true;
         unsigned char c = t[i];
         if (c < 0x80) {
             uint32_t e;
