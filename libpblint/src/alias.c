@@ -169,7 +169,7 @@ static inline unsigned pb_mix(uint64_t w)
     return (unsigned)((w * 0x9e3779b97f4a7c15ull) >> 55); /* the top 9 bits */
 }
 
-/* s has at least PB_HEAD_SHORT (hash_short) or PB_HEAD_LONG (hash_long) bytes. */
+/* The first six bytes of s as a number. */
 static inline uint64_t pb_load6(const char *s)
 {
     uint32_t lo;
@@ -179,6 +179,8 @@ static inline uint64_t pb_load6(const char *s)
     return (uint64_t)lo | (uint64_t)hi << 32;
 }
 
+/* The bucket of the first PB_HEAD_SHORT (hash_short) or PB_HEAD_LONG
+ * (hash_long) bytes of s, which has at least that many. */
 static inline unsigned hash_short(const char *s)
 {
     return pb_mix(pb_load6(s));
