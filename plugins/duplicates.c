@@ -131,6 +131,36 @@ static inline size_t u8_next(const char *s, size_t len, size_t i, uint32_t *out)
     return n;
 }
 
+/* Decodes s[0, len) into out[], a code point per u8_next() step, and
+ * returns how many: the same code points, read faster.  A run of
+ * well-formed three-byte sequences (Chinese text) is read two at a time on
+ * little-endian machines, and the length is kept in a register rather than
+ * read back from memory each step. */
+static size_t u8_decode(const char *s, size_t len, uint32_t *restrict out)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, n = 0;
+    while (i < len) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            /* bytes 0 and 3 lead a three-byte sequence, 1, 2, 4, 5 continue */
+            if ((w & 0x0000C0C0F0C0C0F0ull) != 0x00008080E08080E0ull)
+                break;
+            out[n] = (uint32_t)(((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F));
+            out[n + 1] =
+                (uint32_t)(((w >> 12) & 0xF000) | ((w >> 26) & 0xFC0) | ((w >> 40) & 0x3F));
+            n += 2;
+            i += 6;
+        }
+#endif
+        i += u8_next(s, len, i, &out[n]);
+        n++;
+    }
+    return n;
+}
+
 static size_t u8_count(const char *s, size_t len)
 {
     size_t n = 0;
@@ -1289,9 +1319,7 @@ static int rp_scan_text(pblint_check *chk, const pblint_doc *doc, const pblint_t
         st->cp = a;
         st->cap = len + 1;
     }
-    size_t n = 0;
-    for (size_t i = 0; i < len; n++)
-        i += u8_next(s, len, i, &st->cp[n]);
+    size_t n = u8_decode(s, len, st->cp);
     st->ncand = 0;
     if (n < 2 * o->lmin)
         return 0;
