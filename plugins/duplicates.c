@@ -1515,6 +1515,10 @@ typedef struct bp_state {
     uint64_t ignore_bits; /* bit c & 63 set for every ignored c: most letters are
                            * told apart by it without the list being read */
     size_t min_len, k, w;
+    uint64_t *hv;         /* bp_fingerprints(): k-gram hashes, */
+    uint32_t *dq;         /* the window's minima, */
+    struct fp *fps;       /* and the fingerprints, */
+    size_t fpcap;         /* fpcap entries each */
 } bp_state;
 
 static int cmp_unit(const void *a, const void *b)
@@ -1765,46 +1769,49 @@ typedef struct fp {
 } fp;
 
 /* Winnowing: the rightmost minimal k-gram hash of every window of w
- * consecutive k-grams.  k-grams across a barrier are never chosen. */
-static fp *bp_fingerprints(const bp_state *st, const bp_unit *u, size_t *count)
+ * consecutive k-grams.  k-grams across a barrier are never chosen.  The
+ * fingerprints go to st->fps, which with the hash and window buffers is
+ * sized once for the longest unit (bp_alloc_fp) rather than allocated per
+ * unit. */
+static fp *bp_fingerprints(bp_state *st, const bp_unit *u, size_t *count)
 {
     size_t k = st->k, w = st->w;
     *count = 0;
-    if (u->n < k)
+    if (u->n < k || u->n - k + 1 > st->fpcap)
         return NULL;
     size_t m = u->n - k + 1;
-    uint64_t *hv = malloc(m * sizeof *hv);
-    uint32_t *dq = malloc(m * sizeof *dq);
-    fp *out = malloc(m * sizeof *out);
-    if (!hv || !dq || !out) {
-        free(hv);
-        free(dq);
-        free(out);
-        return NULL;
-    }
+    uint64_t *restrict hv = st->hv;
+    uint32_t *restrict dq = st->dq;
+    fp *restrict out = st->fps;
+    const uint32_t *restrict cp = u->cp;
     const uint64_t B = 1000003ull;
     uint64_t pw = 1;
     for (size_t i = 1; i < k; i++)
         pw *= B;
+    /* the k-gram at s is valid when no barrier is in [s, s + k): when
+     * after_barrier (the position after the latest barrier seen) <= s */
     uint64_t h = 0;
-    size_t last_barrier = (size_t)-1; /* position of the latest barrier seen */
-    for (size_t i = 0; i < u->n; i++) {
-        if (i >= k)
-            h -= (uint64_t)u->cp[i - k] * pw;
-        h = h * B + u->cp[i];
-        if (u->cp[i] == 0)
-            last_barrier = i;
-        if (i + 1 >= k) {
-            size_t s = i + 1 - k;
-            bool valid = last_barrier == (size_t)-1 || last_barrier < s;
-            uint64_t x = mix64(h);
-            hv[s] = !valid ? UINT64_MAX : x == UINT64_MAX ? x - 1 : x;
-        }
+    size_t after_barrier = 0;
+    for (size_t i = 0; i < k; i++) {
+        h = h * B + cp[i];
+        if (cp[i] == 0)
+            after_barrier = i + 1;
+    }
+    for (size_t s = 0;; s++) {
+        uint64_t x = mix64(h);
+        hv[s] = after_barrier > s ? UINT64_MAX : x == UINT64_MAX ? x - 1 : x;
+        if (s + 1 == m)
+            break;
+        size_t i = s + k; /* the letter entering the next k-gram */
+        h = (h - (uint64_t)cp[s] * pw) * B + cp[i];
+        if (cp[i] == 0)
+            after_barrier = i + 1;
     }
     size_t head = 0, tail = 0, n = 0;
     size_t last = (size_t)-1;
     for (size_t i = 0; i < m; i++) {
-        while (tail > head && hv[dq[tail - 1]] >= hv[i])
+        uint64_t hi = hv[i];
+        while (tail > head && hv[dq[tail - 1]] >= hi)
             tail--;
         dq[tail++] = (uint32_t)i;
         if (i >= w && dq[head] <= i - w)
@@ -1819,10 +1826,26 @@ static fp *bp_fingerprints(const bp_state *st, const bp_unit *u, size_t *count)
             last = sel;
         }
     }
-    free(hv);
-    free(dq);
     *count = n;
     return out;
+}
+
+/* The buffers of bp_fingerprints(), for the longest unit scanned. */
+static int bp_alloc_fp(bp_state *st)
+{
+    size_t most = 0;
+    for (size_t i = 0; i < st->nu; i++)
+        if (st->u[i].n >= st->min_len && st->u[i].n - st->k + 1 > most)
+            most = st->u[i].n - st->k + 1;
+    if (most == 0)
+        return 0;
+    st->hv = malloc(most * sizeof *st->hv);
+    st->dq = malloc(most * sizeof *st->dq);
+    st->fps = malloc(most * sizeof *st->fps);
+    if (!st->hv || !st->dq || !st->fps)
+        return PBLINT_ENOMEM;
+    st->fpcap = most;
+    return 0;
 }
 
 static bool bp_spans_overlap(pblint_span a, pblint_span b)
@@ -2021,7 +2044,7 @@ static int bp_scan_unit(pblint_check *chk, const pblint_doc *doc, bp_state *st, 
     size_t nf = 0;
     fp *fps = bp_fingerprints(st, u, &nf);
     if (!fps)
-        return u->n < st->k ? 0 : PBLINT_ENOMEM;
+        return 0; /* fewer letters than a k-gram (the buffers fit every unit scanned) */
     const size_t left_cap = 4 * st->min_len;
     size_t done = 0; /* u[0..done) is covered by a reported passage */
     int rc = 0;
@@ -2099,7 +2122,6 @@ static int bp_scan_unit(pblint_check *chk, const pblint_doc *doc, bp_state *st, 
     for (size_t f = 0; f < nf && rc == 0; f++)
         if (!fp_add(st, fps[f].h, (uint32_t)ui, (uint32_t)(u->base + fps[f].pos)))
             rc = PBLINT_ENOMEM;
-    free(fps);
     return rc;
 }
 
@@ -2144,6 +2166,8 @@ static int check_boilerplate(pblint_check *chk, const pblint_doc *doc)
         else
             st.scap = cap;
     }
+    if (rc == 0)
+        rc = bp_alloc_fp(&st);
     for (size_t i = 0; i < st.nu && rc == 0; i++)
         if (st.u[i].n >= st.min_len)
             rc = bp_scan_unit(chk, doc, &st, i, &tmp);
@@ -2154,6 +2178,9 @@ static int check_boilerplate(pblint_check *chk, const pblint_doc *doc)
     free(st.u);
     free(st.slot);
     free(st.occ);
+    free(st.hv);
+    free(st.dq);
+    free(st.fps);
     free(tmp.p);
     return rc;
 }
