@@ -219,6 +219,35 @@ static int mark_kind(uint32_t c)
     }
 }
 
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ull;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebull;
+    x ^= x >> 31;
+    return x;
+}
+
+/* A row key's hash, eight bytes a step: it only picks the key's bucket in
+ * find_dups(), which compares the keys themselves, so any hash finds the
+ * same rows (fnv1a() went a byte a step through long prose cells). */
+static uint64_t key_hash(const char *s, size_t n)
+{
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+    size_t i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 29;
+    }
+    uint64_t w = 0;
+    for (; i < n; i++)
+        w = w << 8 | (unsigned char)s[i];
+    return mix64(h ^ w);
+}
+
 static uint64_t fnv1a(const char *s, size_t n)
 {
     uint64_t h = 1469598103934665603ull;
@@ -229,15 +258,6 @@ static uint64_t fnv1a(const char *s, size_t n)
     return h ? h : 1;
 }
 
-static uint64_t mix64(uint64_t x)
-{
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ull;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebull;
-    x ^= x >> 31;
-    return x;
-}
 
 static unsigned line_of(const pblint_doc *doc, uint32_t off)
 {
@@ -616,7 +636,7 @@ static int find_dups(const pblint_table *t, int mode, long *first, dbuf *ka, dbu
             continue;
         if (!row_key(t, r, mode, ka))
             continue;
-        uint64_t h = fnv1a(ka->p, ka->len);
+        uint64_t h = key_hash(ka->p, ka->len);
         full[i] = h;
         long found = -1;
         for (size_t k = hm_home(&m, h); m.e[k].val; k = (k + 1) & (m.cap - 1)) {
