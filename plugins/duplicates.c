@@ -62,8 +62,13 @@ static void db_put(dbuf *b, const void *s, size_t n)
     b->p[b->len] = '\0';
 }
 
-static void db_putc(dbuf *b, char c)
+static inline void db_putc(dbuf *b, char c)
 {
+    if (!b->fail && b->len + 2 <= b->cap) { /* the byte and the NUL fit: no call */
+        b->p[b->len++] = c;
+        b->p[b->len] = '\0';
+        return;
+    }
     db_put(b, &c, 1);
 }
 
