@@ -1289,7 +1289,10 @@ static int rp_find_runs(rp_state *st, const rp_opts *o, size_t n, size_t lmax)
     size_t m = n - k + 1; /* positions that start a k-gram */
     size_t tsize = 64;
     unsigned tbits = 6;
-    while (tsize < 2 * m && tsize < RP_TABLE_MAX) {
+    /* Only the positions of the last lmax count (the chains are walked no
+     * further back), so past 8 * lmax buckets a bigger table saves few
+     * false candidates and costs its clearing for every text. */
+    while (tsize < 2 * m && tsize < 8 * lmax && tsize < RP_TABLE_MAX) {
         tsize *= 2;
         tbits++;
     }
