@@ -164,6 +164,20 @@ static int sub_text(builder *b, const pblint_text *t, size_t off, pblint_text *o
     return part_text(b, t, sp, out);
 }
 
+/* A builder's scratch array of elem-byte items with room for want of them:
+ * buf itself, or buf grown (to 16 items at least, so never NULL but when
+ * memory is short; buf is kept then). */
+static void *grow_scratch(void *buf, size_t *cap, size_t want, size_t elem)
+{
+    if (buf && want <= *cap)
+        return buf;
+    size_t nc = want < 16 ? 16 : want;
+    void *nb = realloc(buf, nc * elem);
+    if (nb)
+        *cap = nc;
+    return nb;
+}
+
 /* Length of an enumerator at the start of a key: 一、 (一) 1. 1、 (1) ① */
 static size_t enumerator_len(const char *k, size_t len)
 {
@@ -932,15 +946,10 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
      * alignment (a header's cells are text) */
     pblint_value *vals = NULL;
     if (kind != PBLINT_ROW_HEADER && n > 0) {
-        if (n > b->row_vals_cap) {
-            size_t nc = n < 16 ? 16 : n;
-            pblint_value *nv = realloc(b->row_vals, nc * sizeof *nv);
-            if (!nv)
-                return PBLINT_ENOMEM;
-            b->row_vals = nv;
-            b->row_vals_cap = nc;
-        }
-        vals = b->row_vals;
+        pblint_value *nv = grow_scratch(b->row_vals, &b->row_vals_cap, n, sizeof *nv);
+        if (!nv)
+            return PBLINT_ENOMEM;
+        vals = b->row_vals = nv;
         for (size_t i = 0; i < n; i++)
             parse_value(b, &cells[i], PBLINT_HINT_GENERIC, PBLINT_MONEY_NONE, &vals[i]);
     }
@@ -1414,15 +1423,10 @@ static int table_row(builder *b, size_t gi)
     size_t want = n;
     if (b->table && g->layout == PB_LAYOUT_TABS && n > 0 && b->hdr_n > n && b->hdr_n <= MAX_COLS)
         want = b->hdr_n;
-    if (want > b->row_texts_cap) {
-        size_t nc = want < 16 ? 16 : want;
-        pblint_text *nt = realloc(b->row_texts, nc * sizeof *nt);
-        if (!nt)
-            return PBLINT_ENOMEM;
-        b->row_texts = nt;
-        b->row_texts_cap = nc;
-    }
-    pblint_text *cells = b->row_texts;
+    pblint_text *cells = grow_scratch(b->row_texts, &b->row_texts_cap, want, sizeof *cells);
+    if (!cells)
+        return PBLINT_ENOMEM;
+    b->row_texts = cells;
     bool any = false;
     for (size_t i = 0; i < n; i++) {
         if (pb_text_make(b->a, b->src, g->cells[i], &cells[i]))
