@@ -124,31 +124,42 @@ const pblint_field *pblint_doc_field_at(const pblint_doc *doc, size_t i)
     return i < doc->nfields ? doc->fields[i] : NULL;
 }
 
-const pblint_field *pblint_doc_field(const pblint_doc *doc, const char *key)
+size_t pb_doc_key_pos(const pblint_doc *doc, const char *key, bool *found)
 {
-    if (!key)
-        return NULL;
-    pb_doc_need_model(doc);
-    /* plugins ask some 1,200 times per filing, with their own copies of
-     * the key strings.  first_of_key is in strcmp() order of the keys
-     * (push_field() in model.c keeps it so): searched by halves, with the
-     * first byte deciding most steps without a call to strcmp(). */
+    /* searched by halves, with the first byte deciding most steps without
+     * a call to strcmp() */
     size_t lo = 0, hi = doc->nkeys;
     unsigned char k0 = (unsigned char)key[0];
+    *found = false;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const char *k = doc->first_of_key[mid]->key;
         int c = (int)(unsigned char)k[0] - (int)k0;
         if (c == 0 && k != key)
             c = strcmp(k, key);
-        if (c == 0)
-            return doc->first_of_key[mid];
+        if (c == 0) {
+            *found = true;
+            return mid;
+        }
         if (c < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return NULL;
+    return lo;
+}
+
+const pblint_field *pblint_doc_field(const pblint_doc *doc, const char *key)
+{
+    if (!key)
+        return NULL;
+    pb_doc_need_model(doc);
+    /* plugins ask some 1,200 times per filing, with their own copies of
+     * the key strings: first_of_key is in strcmp() order of the keys
+     * (push_field() in model.c keeps it so) */
+    bool found;
+    size_t i = pb_doc_key_pos(doc, key, &found);
+    return found ? doc->first_of_key[i] : NULL;
 }
 
 const char *pblint_field_key(const pblint_field *f) { return f ? f->key : ""; }

@@ -314,6 +314,9 @@ struct pblint_doc {
  * findings were reported by whoever linted the file).  Every accessor of
  * the model calls it, so a doc from any path answers the same questions. */
 PB_HIDDEN void pb_doc_need_model(const pblint_doc *doc);
+/* Where key is, or would go, in doc->first_of_key (kept in strcmp() order
+ * of the keys); *found says whether it is there. */
+PB_HIDDEN size_t pb_doc_key_pos(const pblint_doc *doc, const char *key, bool *found);
 
 PB_HIDDEN extern const pblint_value pb_value_text;
 PB_HIDDEN extern const pblint_value pb_value_empty;

@@ -306,17 +306,10 @@ static int push_field(builder *b, pblint_field *f)
     pblint_doc *d = b->doc;
     if (PB_PUSH(d->fields, d->nfields, d->fields_cap, f))
         return PBLINT_ENOMEM;
-    size_t lo = 0, hi = d->nkeys;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(d->first_of_key[mid]->key, f->key);
-        if (c == 0)
-            return 0; /* not the first of its key */
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    bool found;
+    size_t lo = pb_doc_key_pos(d, f->key, &found);
+    if (found)
+        return 0; /* not the first of its key */
     if (PB_PUSH(d->first_of_key, d->nkeys, d->keys_cap, f))
         return PBLINT_ENOMEM;
     memmove(d->first_of_key + lo + 1, d->first_of_key + lo,
@@ -1026,7 +1019,7 @@ static int add_row(builder *b, const pb_grid_row *g, pblint_text *cells, size_t 
         pblint_cell *c = &row.cells[k++];
         c->role = role;
         c->text = cells[i];
-        const pblint_value *src = &pb_value_text;
+        const pblint_value *src;
         pblint_value amount;
         if (kind == PBLINT_ROW_HEADER) {
             src = &pb_value_text;
