@@ -236,7 +236,7 @@ static uint64_t mix64(uint64_t x)
 
 /* A row key's hash, eight bytes a step: it only picks the key's bucket in
  * find_dups(), which compares the keys themselves, so any hash finds the
- * same rows (fnv1a() went a byte a step through long prose cells). */
+ * same rows (a byte-a-step hash was slow on long prose cells). */
 static uint64_t key_hash(const char *s, size_t n)
 {
     uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
@@ -251,16 +251,6 @@ static uint64_t key_hash(const char *s, size_t n)
     for (; i < n; i++)
         w = w << 8 | (unsigned char)s[i];
     return mix64(h ^ w);
-}
-
-static uint64_t fnv1a(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h ? h : 1;
 }
 
 
@@ -2025,7 +2015,7 @@ static int bp_collect(bp_state *st, pblint_check *chk, const pblint_doc *doc)
                 size_t kl = 0;
                 const char *k = pblint_text_key(c ? pblint_cell_text(c) : NULL, &kl);
                 if (kl)
-                    l3 = fnv1a(k, kl);
+                    l3 = key_hash(k, kl) | 1; /* 0 is "no 三级 name" */
             }
             size_t nc = pblint_row_cell_count(r);
             for (size_t ci = 0; ci < nc && rc == 0; ci++) {
