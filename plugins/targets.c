@@ -100,20 +100,13 @@ static _Thread_local size_t def_cached;
 void load_list(const pblint_check *chk, const char *key, const char *const *def,
                       wordlist *out)
 {
-    out->n = 0;
-    if (pblint_check_option(chk, key)) {
-        const char *it;
-        while (out->n < MAX_ITEMS && (it = pblint_check_option_item(chk, key, out->n)) != NULL)
-            out->w[out->n++] = it;
-    } else {
-        for (size_t i = 0; i < def_cached; i++)
-            if (def_cache[i].def == def) {
-                memcpy(out, &def_cache[i].wl, sizeof *out);
-                return;
-            }
-        for (; def[out->n] && out->n < MAX_ITEMS; out->n++)
-            out->w[out->n] = def[out->n];
-    }
+    bool set = pblint_check_option(chk, key) != NULL;
+    for (size_t i = 0; !set && i < def_cached; i++)
+        if (def_cache[i].def == def) {
+            memcpy(out, &def_cache[i].wl, sizeof *out);
+            return;
+        }
+    load_items(chk, key, def, out);
     memset(out->head1, 0, sizeof out->head1);
     memset(out->head2, 0, sizeof out->head2);
     for (size_t i = out->n; i-- > 0;) { /* from the last: each chain ends up in list order */
@@ -127,7 +120,7 @@ void load_list(const pblint_check *chk, const char *key, const char *const *def,
         out->next[i] = *head;
         *head = (uint8_t)(i + 1);
     }
-    if (!pblint_check_option(chk, key) && def_cached < DEF_CACHE) {
+    if (!set && def_cached < DEF_CACHE) {
         def_cache[def_cached].def = def;
         memcpy(&def_cache[def_cached].wl, out, sizeof *out);
         def_cached++;
